@@ -1,0 +1,96 @@
+//! The `scan` report: the model as a stable JSON document, and a per-vendor summary.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::source::{ORIGIN_MARKER, SourceDb};
+use crate::vendor::Vendor;
+use crate::workspace::{Counts, Workspace};
+
+/// Version of the JSON document produced by [`to_json`]. Bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct VendorSummary {
+    vendor: Vendor,
+    counts: Counts,
+}
+
+/// The whole model as JSON: `schema_version`, `root` (always `"."`), `vendors` (those present,
+/// with counts), `files` (every file read), `model` (every artifact), `diagnostics`.
+///
+/// Every origin is `{"path", "line", "column", "end_line", "end_column"}` with a
+/// workspace-relative `/`-separated path.
+pub fn to_json(ws: &Workspace) -> Value {
+    let vendors: Vec<VendorSummary> = ws
+        .vendors_present()
+        .iter()
+        .map(|v| VendorSummary {
+            vendor: v,
+            counts: ws.counts(v),
+        })
+        .collect();
+    let files: Vec<Value> = ws
+        .sources
+        .iter()
+        .map(|(_, f)| {
+            let mut m = Map::new();
+            m.insert("path".into(), Value::String(f.path.clone()));
+            m.insert("bytes".into(), Value::from(f.text.len()));
+            m.insert("lines".into(), Value::from(f.line_count()));
+            if f.bom {
+                m.insert("bom".into(), Value::Bool(true));
+            }
+            if f.crlf {
+                m.insert("crlf".into(), Value::Bool(true));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let mut doc = serde_json::json!({
+        "schema_version": SCHEMA_VERSION,
+        "root": ".",
+        "vendors": vendors,
+        "files": files,
+        "model": ws.model,
+        "diagnostics": ws.diagnostics,
+    });
+    resolve_origins(&mut doc, &ws.sources);
+    doc
+}
+
+/// Replaces origin markers (and bare file ids under `"file"` keys) with readable locations.
+fn resolve_origins(v: &mut Value, db: &SourceDb) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::Array(a)) = m.get(ORIGIN_MARKER)
+                && m.len() == 1
+                && a.len() == 3
+            {
+                let n = |i: usize| a[i].as_u64().unwrap_or(0) as usize;
+                let (file, start, end) = (n(0), n(1), n(2));
+                if file < db.len() {
+                    let f = db.get(crate::source::FileId(file as u32));
+                    let (l, c) = f.line_col(start);
+                    let (el, ec) = f.line_col(end);
+                    *v = serde_json::json!({
+                        "path": f.path, "line": l, "column": c, "end_line": el, "end_column": ec,
+                    });
+                }
+                return;
+            }
+            for (k, x) in m.iter_mut() {
+                if (k == "file" || k == "from" || k == "resolved")
+                    && let Some(id) = x.as_u64()
+                    && (id as usize) < db.len()
+                {
+                    *x = Value::String(db.get(crate::source::FileId(id as u32)).path.clone());
+                    continue;
+                }
+                resolve_origins(x, db);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| resolve_origins(x, db)),
+        _ => {}
+    }
+}
