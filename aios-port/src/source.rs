@@ -230,7 +230,7 @@ mod tests {
         assert_eq!(f.line_col(4), (2, 1));
         // 'ç' is two bytes; 'd' is the second character of line 2.
         assert_eq!(f.line_col(6), (2, 2));
-        assert_eq!(f.line_col(9), (3, 1));
+        assert_eq!(f.line_col(8), (3, 1));
         assert!(f.crlf);
     }
 }
