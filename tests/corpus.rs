@@ -1,0 +1,1 @@
+//! Corpus tests (filled later).

@@ -25,6 +25,7 @@
 pub mod diagnostic;
 pub mod model;
 pub mod read;
+pub mod render;
 pub mod scan;
 pub mod source;
 pub mod vendor;

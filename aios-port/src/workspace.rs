@@ -73,10 +73,16 @@ impl Workspace {
         imports::resolve(&mut cx);
         let LoadCx {
             sources,
-            diags,
+            mut diags,
             model,
             ..
         } = cx;
+        // Report order is by file path, then position, so output is stable across runs.
+        diags.sort_by(|a, b| {
+            let pa = &sources.get(a.primary.origin.file).path;
+            let pb = &sources.get(b.primary.origin.file).path;
+            (pa, a.primary.origin.start, a.code).cmp(&(pb, b.primary.origin.start, b.code))
+        });
         Ok(Workspace {
             root: canon,
             sources,
