@@ -21,6 +21,86 @@ pub enum Command {
     /// Exit status: 0 when every file could be read, 1 when a file is malformed
     /// (an error-level finding), 2 when aios-port itself cannot run.
     Scan(ScanArgs),
+    /// Report drift, unportable constructs, invalid files and security problems.
+    ///
+    /// Exit status: 0 when no finding reaches the fail level, 1 when one does (a malformed
+    /// vendor file always does), 2 when aios-port itself cannot run.
+    Check(CheckArgs),
+    /// List the rule catalogue.
+    Rules,
+    /// Print one rule's documentation.
+    Explain(ExplainArgs),
+}
+
+/// `aios-port check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The workspace root.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Run only these rules: codes (AP101), prefixes (AP1), names or categories; comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules (same selectors as --select).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Lowest severity that makes the exit status 1 (default: warning, or `check.fail-on`).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Exit 0 even when there are findings (aios-port's own failures still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Also read user-scope configuration.
+    #[arg(long)]
+    pub user: bool,
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Source snippets with labels in every file involved, why and how to fix.
+    Human,
+    /// One line per finding: `path:line:col: severity[CODE] message`.
+    Concise,
+    /// A versioned JSON document (`schema_version` 1).
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+/// Fail levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Only errors fail.
+    Error,
+    /// Warnings and errors fail.
+    Warning,
+}
+
+/// Colour choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset or empty.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// `aios-port explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule code (AP101) or name (mcp-server-missing).
+    pub rule: String,
 }
 
 /// `aios-port scan`.

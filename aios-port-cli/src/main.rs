@@ -19,6 +19,9 @@ fn main() -> ExitCode {
     let mut out = stdout.lock();
     let result = match &cli.command {
         Command::Scan(a) => commands::scan::run(a, &mut out),
+        Command::Check(a) => commands::check::run(a, &mut out),
+        Command::Rules => commands::rules::list(&mut out),
+        Command::Explain(a) => commands::rules::explain(a, &mut out),
     };
     let status = match result {
         Ok(s) => s,

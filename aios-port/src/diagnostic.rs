@@ -47,6 +47,9 @@ pub struct Diagnostic {
     /// What to do.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// Spans holding a secret: every renderer masks them when it shows source text.
+    #[serde(skip)]
+    pub redactions: Vec<Origin>,
 }
 
 impl Diagnostic {
@@ -68,6 +71,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
+            redactions: Vec::new(),
         }
     }
 
@@ -92,6 +96,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+
+    /// Marks a span as secret: renderers never show its text.
+    #[must_use]
+    pub fn with_redaction(mut self, origin: Origin) -> Self {
+        self.redactions.push(origin);
         self
     }
 
@@ -123,4 +134,6 @@ pub mod codes {
     pub const SYMLINK_ESCAPES: &str = "AP007";
     /// The same key appears twice in one object; vendors keep only one of them.
     pub const DUPLICATE_KEY: &str = "AP008";
+    /// A git symlink checked out as a plain file holding the link text.
+    pub const SYMLINK_PLACEHOLDER: &str = "AP009";
 }

@@ -22,6 +22,8 @@
 //!
 //! The library never prints and never exits; the `aios-port` binary renders what it returns.
 
+pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod model;
 pub mod read;

@@ -36,6 +36,9 @@ use crate::workspace::LoadOptions;
 /// Files larger than this are not read (a finding says so).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// Largest file considered as a git symlink placeholder (link text stored as content).
+const PLACEHOLDER_MAX: u64 = 1024;
+
 /// The result of reading one path.
 #[derive(Debug, Clone)]
 pub(crate) struct ReadFile {
@@ -61,6 +64,7 @@ pub(crate) struct LoadCx {
     pub model: Model,
     by_real: HashMap<PathBuf, FileId>,
     failed: HashMap<PathBuf, ()>,
+    placeholder_depth: u8,
 }
 
 impl LoadCx {
@@ -82,6 +86,7 @@ impl LoadCx {
             model: Model::default(),
             by_real: HashMap::new(),
             failed: HashMap::new(),
+            placeholder_depth: 0,
         }
     }
 
@@ -183,6 +188,11 @@ impl LoadCx {
                 Err(_) => return None,
             }
         };
+        if symlink.is_none()
+            && let Some(target) = self.placeholder_target(&real, &base)
+        {
+            return self.read_placeholder(rel, &real, &base, target);
+        }
         if let Some(id) = self.by_real.get(&real) {
             return Some(ReadFile { id: *id, symlink });
         }
@@ -200,6 +210,63 @@ impl LoadCx {
                 None
             }
         }
+    }
+
+    /// The link text of a git symlink checked out as a plain file (`core.symlinks=false`):
+    /// a file of at most [`PLACEHOLDER_MAX`] bytes, one line without a newline, holding a relative
+    /// path to an existing file or directory of the workspace.
+    fn placeholder_target(&self, real: &Path, base: &Path) -> Option<String> {
+        let meta = fs::metadata(real).ok()?;
+        if !meta.is_file() || meta.len() == 0 || meta.len() > PLACEHOLDER_MAX {
+            return None;
+        }
+        let text = fs::read_to_string(real).ok()?;
+        if text.contains(['\n', '\r', '\0']) || text.trim() != text || text.starts_with('/') {
+            return None;
+        }
+        let dir = real.parent()?;
+        let target = fs::canonicalize(dir.join(&text)).ok()?;
+        (target != real && target.starts_with(base)).then_some(text)
+    }
+
+    /// Reads the target of a symlink placeholder, reporting once that vendors see the link text.
+    fn read_placeholder(&mut self, rel: &str, real: &Path, base: &Path, target: String) -> Option<ReadFile> {
+        let resolved_real = real.parent().map(|d| d.join(&target))?;
+        let resolved_real = fs::canonicalize(resolved_real).ok()?;
+        let resolved = self.display(&resolved_real, base);
+        if self.placeholder_depth > 8 {
+            return None;
+        }
+        if !self.failed.contains_key(real) {
+            self.failed.insert(real.to_path_buf(), ());
+            let display = self.display(real, base);
+            let id = self.sources.add(SourceFile::new(display.clone(), target.clone(), false));
+            self.diags.push(
+                Diagnostic::new(
+                    codes::SYMLINK_PLACEHOLDER,
+                    Severity::Warning,
+                    Origin::new(id, 0..target.len()),
+                    format!(
+                        "`{display}` is a git symlink to `{target}` checked out as a plain file; vendors read the text `{target}`, not the target"
+                    ),
+                )
+                .with_label("link text stored as file content")
+                .with_note("aios-port models it as the symlink git records")
+                .with_help("enable symlinks (`git config core.symlinks true`, Developer Mode on Windows) and check the file out again"),
+            );
+        }
+        if !resolved_real.is_file() {
+            // A placeholder for a directory: callers that list directories resolve it.
+            return None;
+        }
+        self.placeholder_depth += 1;
+        let inner = self.read(&resolved);
+        self.placeholder_depth -= 1;
+        let _ = rel;
+        inner.map(|f| ReadFile {
+            id: f.id,
+            symlink: Some(SymlinkInfo { target, resolved }),
+        })
     }
 
     fn report_once(
@@ -374,7 +441,10 @@ impl LoadCx {
         let (path, base) = self.locate(rel)?;
         let meta = fs::symlink_metadata(&path).ok()?;
         if !meta.file_type().is_symlink() {
-            return None;
+            let real = fs::canonicalize(&path).ok()?;
+            let text = self.placeholder_target(&real, base)?;
+            let target = fs::canonicalize(real.parent()?.join(text)).ok()?;
+            return Some(self.display(&target, base));
         }
         let real = fs::canonicalize(&path).ok()?;
         real.starts_with(base).then(|| self.display(&real, base))

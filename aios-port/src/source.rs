@@ -87,7 +87,7 @@ impl<T: Serialize> Serialize for Spanned<T> {
     }
 }
 
-/// How a file reached the model.
+/// A path that is a symbolic link (or a git symlink placeholder) to another workspace file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub struct SymlinkInfo {
@@ -108,8 +108,6 @@ pub struct SourceFile {
     pub bom: bool,
     /// The file uses CRLF line endings (at least one `\r\n`).
     pub crlf: bool,
-    /// The path is a symbolic link to another file of the workspace.
-    pub symlink: Option<SymlinkInfo>,
     line_starts: Vec<u32>,
 }
 
@@ -128,7 +126,6 @@ impl SourceFile {
             text,
             bom,
             crlf,
-            symlink: None,
             line_starts,
         }
     }

@@ -19,23 +19,40 @@ pub(crate) fn read_root(cx: &mut LoadCx, root: &str, loaded_by: VendorSet, scope
     }
     for name in cx.list_dir(root) {
         let dir = join(root, &name);
+        // A skill directory may be a git symlink checked out as a plain file.
+        let real_dir = if cx.is_dir(&dir) {
+            dir.clone()
+        } else {
+            match cx.symlink_target(&dir) {
+                Some(t) if cx.is_dir(&t) => {
+                    // Reading the placeholder reports it once; its content is not used.
+                    let _ = cx.read(&dir);
+                    t
+                }
+                _ => continue,
+            }
+        };
         let path = join(&dir, "SKILL.md");
-        if !cx.is_dir(&dir) || !cx.is_file(&path) {
+        let real_path = join(&real_dir, "SKILL.md");
+        if !cx.is_file(&real_path) {
             continue;
         }
-        read_skill(cx, &dir, &path, loaded_by, scope);
+        read_skill(cx, &dir, &path, &real_path, loaded_by, scope);
     }
 }
 
 /// Reads one `SKILL.md`.
+/// `path` is where the vendor finds it, `real_path` where it can be read (they differ when the
+/// directory is a symlink placeholder).
 pub(crate) fn read_skill(
     cx: &mut LoadCx,
     dir: &str,
     path: &str,
+    real_path: &str,
     loaded_by: VendorSet,
     scope: &Scope,
 ) {
-    let Some((file, doc)) = cx.markdown(path, true) else {
+    let Some((file, doc)) = cx.markdown(real_path, true) else {
         return;
     };
     if let Some(existing) = cx

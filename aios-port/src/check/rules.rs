@@ -1,0 +1,35 @@
+//! The rule catalogue, one file per rule, named `<code>_<name>.rs`.
+
+pub mod ap001_unreadable_file;
+pub mod ap002_unparseable_file;
+pub mod ap003_schema_violation;
+pub mod ap004_invalid_frontmatter;
+pub mod ap005_dangling_reference;
+pub mod ap006_import_cycle;
+pub mod ap007_symlink_escapes;
+pub mod ap008_duplicate_key;
+pub mod ap009_symlink_placeholder;
+pub mod ap010_ignored_key;
+pub mod ap011_codex_instructions_too_large;
+pub mod ap101_mcp_server_missing;
+pub mod ap102_mcp_server_differs;
+pub mod ap103_instructions_differ;
+pub mod ap104_instruction_coverage;
+pub mod ap105_hook_missing;
+pub mod ap106_skill_not_visible;
+pub mod ap107_agent_missing;
+pub mod ap108_command_missing;
+pub mod ap109_plugin_manifest_mismatch;
+pub mod ap201_unsupported_transport;
+pub mod ap202_unsupported_interpolation;
+pub mod ap203_literal_import;
+pub mod ap204_unsupported_hook;
+pub mod ap205_guard_fails_open;
+pub mod ap206_unportable_tool_name;
+pub mod ap301_literal_secret;
+pub mod ap302_hidden_unicode;
+pub mod ap303_unpinned_mcp_package;
+pub mod ap304_remote_script_pipe;
+pub mod ap305_plugin_path_escapes;
+pub mod ap306_permission_bypass;
+pub mod ap307_insecure_http_url;
