@@ -5,6 +5,7 @@
 //! belong to rules of the validity category too; they are filtered by the same selection.
 
 pub mod context;
+pub mod prompts;
 pub mod registry;
 pub mod rules;
 pub mod selection;

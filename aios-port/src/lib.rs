@@ -25,6 +25,7 @@
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod facts;
 pub mod model;
 pub mod read;
 pub mod render;

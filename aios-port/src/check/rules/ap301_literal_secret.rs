@@ -1,7 +1,15 @@
 //! AP301 `literal-secret`: A literal secret (API key, token, password) is written in a committed file.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::check::prompts::prompt_files;
 use crate::check::{Category, LintContext, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::EnvValue;
+use crate::render::redact_value;
+use crate::source::{Origin, Spanned};
 use crate::workspace::Workspace;
 
 /// A literal secret (API key, token, password) is written in a committed file.
@@ -17,12 +25,271 @@ static META: RuleMeta = RuleMeta {
     from_loader: false,
 };
 
+/// Vendor token formats (gitleaks rule sources).
+const PATTERNS: &[(&str, &str)] = &[
+    ("Anthropic API key", r"sk-ant-api03-[A-Za-z0-9_\-]{93}AA"),
+    ("Anthropic admin key", r"sk-ant-admin01-[A-Za-z0-9_\-]{93}AA"),
+    ("Anthropic OAuth token", r"sk-ant-o(?:at|rt)01-[A-Za-z0-9_\-]{40,}"),
+    ("OpenAI API key", r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}"),
+    ("OpenAI API key", r"\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b"),
+    ("GitHub token", r"\bgh[pousr]_[0-9A-Za-z]{36}\b"),
+    ("GitHub fine-grained token", r"\bgithub_pat_\w{82}\b"),
+    ("AWS access key id", r"\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b"),
+    ("Slack token", r"\bxox[bpaeors]-[0-9A-Za-z\-]{10,}"),
+    ("Google API key", r"\bAIza[\w\-]{35}\b"),
+    ("Hugging Face token", r"\bhf_[A-Za-z]{34}\b"),
+];
+
+fn patterns() -> &'static [(&'static str, Regex)] {
+    static P: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
+    P.get_or_init(|| {
+        PATTERNS
+            .iter()
+            .filter_map(|(k, p)| Regex::new(p).ok().map(|r| (*k, r)))
+            .collect()
+    })
+}
+
+fn secret_key() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        // A constant, tested pattern: compiling it cannot fail.
+        Regex::new(r"(?i)(api[_-]?key|apikey|token|secret|passw(or)?d|authorization|bearer|cookie|private[_-]?key|credential)")
+            .expect("constant regex")
+    })
+}
+
+/// Placeholders people write instead of secrets.
+fn is_placeholder(v: &str) -> bool {
+    let l = v.to_ascii_lowercase();
+    let core: String = v.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let distinct = {
+        let mut cs: Vec<char> = core.to_ascii_lowercase().chars().collect();
+        cs.sort();
+        cs.dedup();
+        cs.len()
+    };
+    l.contains("xxxx")
+        || l.contains("your")
+        || l.contains("example")
+        || l.contains("placeholder")
+        || l.contains("changeme")
+        || l.contains("redacted")
+        || l.contains("dummy")
+        || l.contains("<")
+        || l.contains("****")
+        || l.ends_with("_here")
+        || distinct <= 3
+}
+
+fn is_reference(v: &str) -> bool {
+    // ${VAR}, ${VAR:-d}, $VAR, {env:VAR}, ${env:VAR}, %VAR%
+    let t = v.trim();
+    t.starts_with('$') || (t.starts_with("{env:") && t.ends_with('}')) || (t.starts_with('%') && t.ends_with('%'))
+}
+
+fn entropy(s: &str) -> f64 {
+    let mut counts = std::collections::HashMap::new();
+    let n = s.chars().count() as f64;
+    for c in s.chars() {
+        *counts.entry(c).or_insert(0usize) += 1;
+    }
+    counts
+        .values()
+        .map(|&k| {
+            let p = k as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// A generic credential: a secret-looking key with a literal, random-looking value.
+fn generic_secret(key: &str, value: &str) -> bool {
+    let v = value.trim();
+    let v = v
+        .strip_prefix("Bearer ")
+        .or_else(|| v.strip_prefix("bearer "))
+        .or_else(|| v.strip_prefix("Basic "))
+        .unwrap_or(v);
+    secret_key().is_match(key)
+        && v.len() >= 12
+        && !v.contains(char::is_whitespace)
+        && !is_reference(v)
+        && !is_placeholder(v)
+        && !v.contains("://")
+        && !v.starts_with(['/', '.', '~'])
+        && !v.chars().all(|c| c.is_ascii_digit())
+        && entropy(v) >= 3.0
+}
+
+/// Byte range of `needle` (found at `at` in the decoded value) in the file, when the value's
+/// source text is the value itself (no escapes); else the whole value.
+fn locate(ws: &Workspace, origin: Origin, value: &str, at: std::ops::Range<usize>) -> Origin {
+    let src = ws.sources.get(origin.file).slice(&origin);
+    let (inner_start, inner) = match src.as_bytes().first() {
+        Some(b'"' | b'\'') if src.len() >= 2 => (origin.start as usize + 1, &src[1..src.len() - 1]),
+        _ => (origin.start as usize, src),
+    };
+    if inner == value {
+        Origin::new(origin.file, inner_start + at.start..inner_start + at.end)
+    } else {
+        Origin::new(origin.file, inner_start..inner_start + inner.len())
+    }
+}
+
+fn report(cx: &mut LintContext<'_>, at: Origin, kind: &str, secret: &str, place: &str) {
+    cx.report(
+        Diagnostic::new(
+            META.code,
+            META.severity,
+            at,
+            format!("literal {kind} in {place}: {}", redact_value(secret)),
+        )
+        .with_label("secret written in the file")
+        .with_redaction(at)
+        .with_note("committed secrets leak through history, forks and every vendor file sync would copy them into")
+        .with_help("reference an environment variable instead (`${NAME}` in Claude and Gemini files, `env_vars`/`bearer_token_env_var` in Codex) and rotate this secret"),
+    );
+}
+
+/// Checks one string value found under `key` in `place`.
+fn check_value(cx: &mut LintContext<'_>, ws: &Workspace, key: &str, value: &Spanned<String>, place: &str) {
+    let v = &value.value;
+    for (kind, re) in patterns() {
+        if let Some(m) = re.find(v)
+            && !is_placeholder(m.as_str())
+        {
+            let at = locate(ws, value.origin, v, m.range());
+            report(cx, at, kind, m.as_str(), place);
+            return;
+        }
+    }
+    if generic_secret(key, v) {
+        let at = locate(ws, value.origin, v, 0..v.len());
+        report(cx, at, "credential", v, place);
+    }
+}
+
+fn raw(v: &Spanned<EnvValue>) -> Spanned<String> {
+    Spanned::new(v.value.raw.clone(), v.origin)
+}
+
 impl Rule for LiteralSecret {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
-    fn check(&self, _ws: &Workspace, _cx: &mut LintContext<'_>) {}
+    fn check(&self, ws: &Workspace, cx: &mut LintContext<'_>) {
+        for s in &ws.model.mcp_servers {
+            let name = &s.name.value;
+            for (k, v) in &s.env {
+                check_value(cx, ws, &k.value, &raw(v), &format!("env `{}` of MCP server `{name}`", k.value));
+            }
+            for (k, v) in &s.headers {
+                check_value(cx, ws, &k.value, &raw(v), &format!("header `{}` of MCP server `{name}`", k.value));
+            }
+            for a in &s.args {
+                check_value(cx, ws, "", &raw(a), &format!("an argument of MCP server `{name}`"));
+            }
+            if let Some(u) = &s.url {
+                check_value(cx, ws, "", &raw(u), &format!("the URL of MCP server `{name}`"));
+            }
+            for e in &s.extra {
+                if let Some(v) = e.value.as_str() {
+                    check_value(cx, ws, &e.key, &Spanned::new(v.to_string(), e.origin), &format!("`{}` of MCP server `{name}`", e.key));
+                }
+            }
+        }
+        for h in &ws.model.hooks {
+            if let Some(c) = &h.command {
+                check_value(cx, ws, "", c, &format!("a `{}` hook command", h.event.value));
+            }
+        }
+        for st in &ws.model.settings {
+            for e in st.other.iter().filter(|e| e.key == "env") {
+                if let Some(map) = e.value.as_object() {
+                    for (k, v) in map {
+                        if let Some(v) = v.as_str() {
+                            // Only the key is spanned in `other`; point at it.
+                            check_value(cx, ws, k, &Spanned::new(v.to_string(), e.origin), &format!("`env.{k}` of `{}`", st.path));
+                        }
+                    }
+                }
+            }
+        }
+        for (file, what) in prompt_files(ws) {
+            let text = &ws.sources.get(file).text;
+            for (kind, re) in patterns() {
+                for m in re.find_iter(text) {
+                    if !is_placeholder(m.as_str()) {
+                        report(cx, Origin::new(file, m.range()), kind, m.as_str(), &format!("{what} file"));
+                    }
+                }
+            }
+        }
+    }
 }
 
-const DOC: &str = r#"TODO"#;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_false_positives_are_not_secrets() {
+        for (k, v) in [
+            ("GITHUB_TOKEN", "${GITHUB_TOKEN}"),
+            ("API_KEY", "$API_KEY"),
+            ("API_KEY", "YOUR_API_KEY_HERE"),
+            ("TOKEN", "<your-token>"),
+            ("MAX_TOKENS", "409600000000"),
+            ("TOKEN_FILE", "/run/secrets/github_token"),
+            ("AUTH_URL", "https://auth.example.com/token"),
+            ("PASSWORD", "xxxxxxxxxxxxxxxx"),
+            ("SECRET", "changeme-changeme"),
+            ("Authorization", "Bearer ${TOKEN}"),
+        ] {
+            assert!(!generic_secret(k, v), "{k}={v}");
+        }
+        assert!(generic_secret("Authorization", "Bearer 9f8a7b6c5d4e3f2a1b0c"));
+        assert!(generic_secret("DB_PASSWORD", "hunter2-Kx9!pQz7"));
+        let aws = patterns().iter().find(|(k, _)| *k == "AWS access key id").map(|p| &p.1);
+        assert!(aws.is_some_and(|r| r.is_match("AKIAIOSFODNN7EXAMPLE")));
+        assert!(is_placeholder("AKIAIOSFODNN7EXAMPLE"));
+        assert!(is_placeholder("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    }
+}
+
+const DOC: &str = r#"## What it does
+Finds secrets written as literal values: in MCP server `env`, headers, arguments and URLs, in hook
+commands, in settings `env`, and (vendor token formats only) in instruction, skill, subagent and
+command files. It knows the token formats of Anthropic, OpenAI, GitHub, AWS, Slack, Google and
+Hugging Face, and flags any other value of a secret-looking key (`*_TOKEN`, `API_KEY`, `password`,
+`Authorization: Bearer ...`) that is random-looking and not a placeholder or a reference.
+
+Every output format shows the secret shortened (`ghp_…6789`); source snippets mask it.
+
+## Why is this bad?
+The file is committed: the secret is in every clone, fork and CI log, and `sync` would copy it into
+every other vendor's files. Vendors all support references to the environment instead.
+
+## Example
+```json .mcp.json
+{"mcpServers": {"github": {"command": "github-mcp-server",
+  "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_R2d2C3poQ9x8W7v6U5t4S3r2Q1p0OnMlKjIh"}}}}
+```
+Use instead:
+```json .mcp.json
+{"mcpServers": {"github": {"command": "github-mcp-server",
+  "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_TOKEN}"}}}}
+```
+
+## How to fix
+Move the value to the environment and reference it: `"${NAME}"` in `.mcp.json` and Gemini
+settings, `env_vars = ["NAME"]` or `bearer_token_env_var = "NAME"` in Codex. Then rotate the
+secret: it is in the history.
+
+## References
+- https://github.com/gitleaks/gitleaks/tree/master/cmd/generate/config/rules
+- https://code.claude.com/docs/en/mcp#environment-variable-expansion-in-mcp-json
+- https://developers.openai.com/codex/mcp
+"#;

@@ -1,0 +1,214 @@
+//! Facts about what each vendor accepts and can express, as verified against the pinned
+//! clients (Claude Code 2.1.332, Codex 0.169, Gemini CLI 0.61; see the project's reference
+//! notes). Rules and writers read these tables; nothing here does I/O.
+
+use crate::vendor::Vendor;
+
+/// Hook events Claude Code accepts (an unknown event is ignored with a warning).
+pub const CLAUDE_HOOK_EVENTS: &[&str] = &[
+    "PreToolUse", "PostToolUse", "PostToolUseFailure", "PostToolBatch", "Notification",
+    "UserPromptSubmit", "UserPromptExpansion", "SessionStart", "SessionEnd", "Stop", "StopFailure",
+    "SubagentStart", "SubagentStop", "PreCompact", "PostCompact", "PreModelSwitch",
+    "PostModelSwitch", "PermissionRequest", "PermissionDenied", "Setup", "TeammateIdle",
+    "TaskCreated", "TaskCompleted", "Elicitation", "ElicitationResult", "ConfigChange",
+    "WorktreeCreate", "WorktreeRemove", "InstructionsLoaded", "CwdChanged", "FileChanged",
+    "DirectoryAdded", "MessageDisplay", "PreSkillShellCommand",
+];
+
+/// Hook events Codex fires (other names are accepted and never fire).
+pub const CODEX_HOOK_EVENTS: &[&str] = &[
+    "PreToolUse", "PermissionRequest", "PostToolUse", "PreCompact", "PostCompact", "SessionStart",
+    "SessionEnd", "UserPromptSubmit", "SubagentStart", "SubagentStop", "Stop", "Interrupt",
+];
+
+/// Hook events Gemini CLI fires.
+pub const GEMINI_HOOK_EVENTS: &[&str] = &[
+    "BeforeTool", "AfterTool", "BeforeAgent", "AfterAgent", "BeforeModel", "AfterModel",
+    "BeforeToolSelection", "SessionStart", "SessionEnd", "PreCompress", "Notification",
+];
+
+/// The events `v` fires.
+pub fn hook_events(v: Vendor) -> &'static [&'static str] {
+    match v {
+        Vendor::Claude => CLAUDE_HOOK_EVENTS,
+        Vendor::Codex => CODEX_HOOK_EVENTS,
+        Vendor::Gemini => GEMINI_HOOK_EVENTS,
+    }
+}
+
+/// Gemini event name ↔ the Claude/Codex name of the same lifecycle point.
+const GEMINI_EVENT_MAP: &[(&str, &str)] = &[
+    ("BeforeTool", "PreToolUse"),
+    ("AfterTool", "PostToolUse"),
+    ("BeforeAgent", "UserPromptSubmit"),
+    ("AfterAgent", "Stop"),
+    ("SessionStart", "SessionStart"),
+    ("SessionEnd", "SessionEnd"),
+    ("PreCompress", "PreCompact"),
+    ("Notification", "Notification"),
+];
+
+/// The neutral (Claude-spelled) name of event `name` of vendor `v`, if the lifecycle point
+/// exists outside that vendor.
+pub fn neutral_event(v: Vendor, name: &str) -> Option<&'static str> {
+    match v {
+        Vendor::Gemini => GEMINI_EVENT_MAP
+            .iter()
+            .find(|(g, _)| *g == name)
+            .map(|(_, n)| *n),
+        _ => hook_events(v).iter().copied().find(|e| *e == name),
+    }
+}
+
+/// The name vendor `v` uses for the neutral event `neutral`, if `v` fires it.
+pub fn event_for(v: Vendor, neutral: &str) -> Option<&'static str> {
+    match v {
+        Vendor::Gemini => GEMINI_EVENT_MAP
+            .iter()
+            .find(|(_, n)| *n == neutral)
+            .map(|(g, _)| *g),
+        _ => hook_events(v).iter().copied().find(|e| *e == neutral),
+    }
+}
+
+/// Hook handler types each vendor runs (Codex parses `prompt`/`agent` but skips them).
+pub fn runs_handler_type(v: Vendor, ty: &str) -> bool {
+    match v {
+        Vendor::Claude => matches!(ty, "command" | "http" | "mcp_tool" | "prompt" | "agent"),
+        Vendor::Codex => matches!(ty, "command" | "mcp_tool"),
+        Vendor::Gemini => ty == "command",
+    }
+}
+
+/// Tool names: (Claude, Codex hook name, Gemini). `None`: the vendor has no such tool, or
+/// (Codex) it cannot be intercepted by a hook.
+pub const TOOLS: &[(&str, Option<&str>, Option<&str>)] = &[
+    ("Bash", Some("Bash"), Some("run_shell_command")),
+    ("Edit", Some("apply_patch"), Some("replace")),
+    ("Write", Some("apply_patch"), Some("write_file")),
+    ("MultiEdit", Some("apply_patch"), Some("replace")),
+    ("Read", None, Some("read_file")),
+    ("Glob", None, Some("glob")),
+    ("Grep", None, Some("grep_search")),
+    ("LS", None, Some("list_directory")),
+    ("WebFetch", None, Some("web_fetch")),
+    ("WebSearch", None, Some("google_web_search")),
+    ("NotebookEdit", None, None),
+    ("TodoWrite", None, Some("write_todos")),
+    ("AskUserQuestion", None, Some("ask_user")),
+    ("Skill", None, Some("activate_skill")),
+    ("Agent", None, None),
+    ("Task", None, None),
+];
+
+/// Gemini aliases of the tools above.
+const GEMINI_ALIASES: &[(&str, &str)] = &[
+    ("grep", "grep_search"),
+    ("search_file_content", "grep_search"),
+    ("ls", "list_directory"),
+    ("read_many_files", "read_file"),
+];
+
+/// The Claude name of tool `name` of vendor `v` (MCP tools and unknown names: None).
+pub fn claude_tool(v: Vendor, name: &str) -> Option<&'static str> {
+    match v {
+        Vendor::Claude => TOOLS.iter().find(|t| t.0 == name).map(|t| t.0),
+        Vendor::Codex => match name {
+            "apply_patch" | "Edit" | "Write" => Some("Edit"),
+            "Bash" => Some("Bash"),
+            _ => None,
+        },
+        Vendor::Gemini => {
+            let name = GEMINI_ALIASES
+                .iter()
+                .find(|(a, _)| *a == name)
+                .map_or(name, |(_, n)| *n);
+            TOOLS.iter().find(|t| t.2 == Some(name)).map(|t| t.0)
+        }
+    }
+}
+
+/// The name vendor `v` uses for Claude tool `claude`, if it has one (for Codex: if a hook can
+/// intercept it).
+pub fn tool_for(v: Vendor, claude: &str) -> Option<&'static str> {
+    let t = TOOLS.iter().find(|t| t.0 == claude)?;
+    match v {
+        Vendor::Claude => Some(t.0),
+        Vendor::Codex => t.1,
+        Vendor::Gemini => t.2,
+    }
+}
+
+/// Keys Codex 0.169 accepts in `[mcp_servers.NAME]`; any other key is silently ignored
+/// (only `codex doctor` and `--strict-config` mention it).
+pub const CODEX_MCP_KEYS: &[&str] = &[
+    "command", "args", "env", "env_vars", "cwd", "url", "bearer_token_env_var", "http_headers",
+    "env_http_headers", "http_headers_helper", "oauth", "oauth_resource", "auth", "scopes",
+    "startup_timeout_sec", "startup_timeout_ms", "tool_timeout_sec", "enabled", "required",
+    "enabled_tools", "disabled_tools", "default_tools_approval_mode", "tools",
+    "supports_parallel_tool_calls", "tool_input_schema_max_bytes", "startup_readiness",
+    "environment_id", "name",
+];
+
+/// Top-level keys Codex removes from a project `.codex/config.toml` with a warning (they only
+/// work in the user's config).
+pub const CODEX_PROJECT_DENYLIST: &[&str] = &[
+    "openai_base_url", "chatgpt_base_url", "apps_mcp_product_sku", "responses_api_metadata",
+    "model_provider", "model_providers", "notify", "profile", "profiles",
+    "experimental_realtime_webrtc_call_base_url", "experimental_realtime_ws_base_url", "otel",
+];
+
+/// Top-level keys Codex 0.169 accepts in `config.toml` (others are "ignored").
+pub const CODEX_TOP_LEVEL_KEYS: &[&str] = &[
+    "model", "model_reasoning_effort", "model_reasoning_summary", "model_verbosity",
+    "model_context_window", "model_auto_compact_token_limit", "approval_policy", "approvals_reviewer",
+    "sandbox_mode", "sandbox_workspace_write", "developer_instructions", "instructions",
+    "model_instructions_file", "project_doc_max_bytes", "project_doc_fallback_filenames",
+    "project_root_markers", "features", "hooks", "agents", "skills", "plugins", "marketplaces",
+    "memories", "permissions", "default_permissions", "shell_environment_policy", "history", "tui",
+    "tools", "apps", "web_search", "file_opener", "personality", "review_model",
+    "check_for_update_on_startup", "forced_login_method", "forced_chatgpt_workspace_id",
+    "allow_login_shell", "windows", "mcp_servers", "mcp_oauth_callback_port",
+    "mcp_oauth_callback_url", "mcp_oauth_credentials_store", "cli_auth_credentials_store",
+    "projects", "hide_agent_reasoning", "show_raw_agent_reasoning", "disable_paste_burst",
+    "notice", "analytics", "feedback", "zdr", "sandbox", "experimental_use_unified_exec_tool",
+    "include_apply_patch_tool", "tool_output_token_limit", "log_dir", "sqlite_home",
+    "ghost_snapshot", "notify", "profile", "profiles", "model_provider", "model_providers",
+    "otel", "openai_base_url", "chatgpt_base_url", "requirements",
+];
+
+/// Codex's default `project_doc_max_bytes`.
+pub const CODEX_PROJECT_DOC_MAX_BYTES: u64 = 32 * 1024;
+
+/// Model aliases that only mean something to one vendor.
+pub fn model_family(model: &str) -> Option<Vendor> {
+    let m = model.to_ascii_lowercase();
+    if matches!(m.as_str(), "sonnet" | "opus" | "haiku" | "fable" | "opusplan")
+        || m.starts_with("claude")
+    {
+        Some(Vendor::Claude)
+    } else if m.starts_with("gpt") || m.starts_with("o3") || m.starts_with("o4") || m.contains("codex") {
+        Some(Vendor::Codex)
+    } else if m.starts_with("gemini") || matches!(m.as_str(), "pro" | "flash" | "flash-lite") {
+        Some(Vendor::Gemini)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_and_tool_maps_round_trip() {
+        assert_eq!(neutral_event(Vendor::Gemini, "BeforeTool"), Some("PreToolUse"));
+        assert_eq!(event_for(Vendor::Gemini, "PreToolUse"), Some("BeforeTool"));
+        assert_eq!(event_for(Vendor::Codex, "Notification"), None);
+        assert_eq!(tool_for(Vendor::Gemini, "Bash"), Some("run_shell_command"));
+        assert_eq!(claude_tool(Vendor::Gemini, "search_file_content"), Some("Grep"));
+        assert_eq!(tool_for(Vendor::Codex, "Read"), None);
+        assert_eq!(model_family("opus"), Some(Vendor::Claude));
+        assert_eq!(model_family("gemini-2.5-pro"), Some(Vendor::Gemini));
+    }
+}
