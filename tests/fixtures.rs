@@ -42,15 +42,60 @@ pub fn model_snapshot(dir: &Path) -> Value {
     doc
 }
 
-#[test]
-fn fixture_models() {
+fn cases(check: bool) -> Vec<PathBuf> {
     let mut cases: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
         .expect("fixtures/ exists")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_dir())
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            name.starts_with("check-") == check
+        })
         .collect();
     cases.sort();
+    cases
+}
+
+/// `check-<code>-<situation>`: the rule `<code>` alone runs; a `near-miss` situation must
+/// report nothing, any other must report at least one finding. The snapshot is the human
+/// output without colour.
+#[test]
+fn check_fixtures() {
+    use aios_port::check::{CheckOptions, RuleSelection, check};
+    for case in cases(true) {
+        let name = case.file_name().expect("name").to_string_lossy().into_owned();
+        let code = name
+            .split('-')
+            .nth(1)
+            .expect("check-<code>-<situation>")
+            .to_ascii_uppercase();
+        let ws = Workspace::load(&case, &LoadOptions::default()).expect("fixture loads");
+        let cfg = aios_port::config::load(&ws.root).expect("valid config").unwrap_or_default();
+        let options = CheckOptions {
+            selection: RuleSelection::new(&[code.as_str()], &[] as &[&str]).expect("known code"),
+            vendors: cfg.vendors(),
+        };
+        let report = check(&ws, &options);
+        let hits = report.diagnostics.iter().filter(|d| d.code == code).count();
+        if name.contains("near-miss") {
+            assert_eq!(hits, 0, "{name}: a near miss must not trigger {code}");
+        } else {
+            assert!(hits > 0, "{name}: must trigger {code}");
+        }
+        let mut out = Vec::new();
+        aios_port::render::human::write(&mut out, &ws.sources, &report.diagnostics, false)
+            .expect("render");
+        let text = String::from_utf8(out).expect("utf-8");
+        insta::with_settings!({snapshot_suffix => name.clone(), prepend_module_to_snapshot => false, omit_expression => true}, {
+            insta::assert_snapshot!("check", text);
+        });
+    }
+}
+
+#[test]
+fn fixture_models() {
+    let cases = cases(false);
     assert!(!cases.is_empty());
     for case in cases {
         let name = case.file_name().expect("name").to_string_lossy().into_owned();

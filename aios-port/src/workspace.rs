@@ -125,8 +125,15 @@ impl Workspace {
         for p in &m.plugins {
             set = set.with(p.vendor);
         }
+        // Skills in a vendor's own directory say the vendor is used; the shared `.agents/skills`
+        // (read by Codex and Gemini) says nothing about which of them is.
         for s in &m.skills {
-            set = set.union(s.loaded_by);
+            let own = [(".claude/", Vendor::Claude), (".codex/", Vendor::Codex), (".gemini/", Vendor::Gemini)];
+            for (prefix, v) in own {
+                if s.path.starts_with(prefix) || s.path.contains(&format!("/{prefix}")) {
+                    set = set.with(v);
+                }
+            }
         }
         set
     }

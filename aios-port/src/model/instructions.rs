@@ -77,3 +77,106 @@ pub struct Import {
     /// The `@path` text.
     pub origin: Origin,
 }
+
+/// A section of instruction text as a vendor loads it, normalised for comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedSection {
+    /// The heading text (`""` for text before the first heading).
+    pub heading: String,
+    /// The section text with whitespace collapsed and followed imports removed.
+    pub text: String,
+    /// Where the section is.
+    pub origin: Origin,
+}
+
+/// Whether a file of this role counts as a directory's shared instructions (personal
+/// `CLAUDE.local.md`, path-scoped rules and imported files are handled elsewhere).
+fn shared_role(role: &InstructionRole) -> bool {
+    match role {
+        InstructionRole::Main
+        | InstructionRole::DotDir
+        | InstructionRole::Override
+        | InstructionRole::Fallback => true,
+        InstructionRole::Rule { paths } => paths.is_empty(),
+        InstructionRole::Local | InstructionRole::Imported { .. } => false,
+    }
+}
+
+impl crate::model::Model {
+    /// Directories where `v` loads shared instruction files of the directory itself.
+    pub fn instruction_dirs(&self, v: Vendor) -> Vec<&str> {
+        let mut dirs: Vec<&str> = self
+            .instructions
+            .iter()
+            .filter(|i| i.vendor == v && shared_role(&i.role))
+            .map(|i| i.dir.as_str())
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        dirs
+    }
+
+    /// The shared instruction files `v` loads from directory `dir` itself (ancestors excluded),
+    /// in load order.
+    pub fn dir_instructions(&self, v: Vendor, dir: &str) -> Vec<&InstructionFile> {
+        self.instructions
+            .iter()
+            .filter(|i| i.vendor == v && i.dir == dir && shared_role(&i.role))
+            .collect()
+    }
+
+    /// The sections `v` loads from directory `dir` itself, with followed imports inlined after
+    /// the section that imports them.
+    pub fn loaded_sections(&self, db: &crate::source::SourceDb, v: Vendor, dir: &str) -> Vec<LoadedSection> {
+        let mut out = Vec::new();
+        let mut seen = Vec::new();
+        for f in self.dir_instructions(v, dir) {
+            self.push_sections(db, v, f.file, &f.doc, &mut seen, &mut out);
+        }
+        out
+    }
+
+    fn push_sections(
+        &self,
+        db: &crate::source::SourceDb,
+        v: Vendor,
+        file: FileId,
+        doc: &MarkdownDoc,
+        seen: &mut Vec<FileId>,
+        out: &mut Vec<LoadedSection>,
+    ) {
+        if seen.contains(&file) {
+            return;
+        }
+        seen.push(file);
+        let text = &db.get(file).text;
+        let followed: Vec<&Import> = self
+            .imports
+            .iter()
+            .filter(|i| i.vendor == v && i.from == file && i.resolved.is_some())
+            .collect();
+        for s in &doc.sections {
+            let mut body = String::new();
+            let mut at = s.origin.start as usize;
+            for imp in followed.iter().filter(|i| i.origin.start >= s.origin.start && i.origin.end <= s.origin.end) {
+                body.push_str(text.get(at..imp.origin.start as usize).unwrap_or(""));
+                at = imp.origin.end as usize;
+            }
+            body.push_str(text.get(at..s.origin.end as usize).unwrap_or(""));
+            let norm = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !norm.is_empty() {
+                out.push(LoadedSection {
+                    heading: s.heading.as_ref().map(|h| h.value.clone()).unwrap_or_default(),
+                    text: norm,
+                    origin: s.origin,
+                });
+            }
+            for imp in followed.iter().filter(|i| i.origin.start >= s.origin.start && i.origin.end <= s.origin.end) {
+                let Some(target) = imp.resolved else { continue };
+                if let Some(f) = self.instructions.iter().find(|f| f.vendor == v && f.file == target) {
+                    self.push_sections(db, v, target, &f.doc, seen, out);
+                }
+            }
+        }
+    }
+}

@@ -283,3 +283,191 @@ mod tests {
         assert!(!EnvValue::parse("${1X}", Vendor::Claude).has_vars());
     }
 }
+
+/// A server's meaning, independent of vendor spelling: what it runs or calls, with which
+/// environment and headers, where each piece came from.
+///
+/// Codex `env_vars = ["K"]` becomes env `K = ${K}`; `bearer_token_env_var = "T"` becomes
+/// header `authorization = Bearer ${T}`; `env_http_headers = {H = "V"}` becomes header
+/// `h = ${V}`. Header names are compared case-insensitively.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CanonicalServer {
+    /// Transport.
+    pub transport: Spanned<Transport>,
+    /// Command (stdio).
+    pub command: Option<Spanned<Vec<Part>>>,
+    /// Arguments (stdio).
+    pub args: Vec<Spanned<Vec<Part>>>,
+    /// Environment, sorted by name.
+    pub env: std::collections::BTreeMap<String, Spanned<Vec<Part>>>,
+    /// Working directory.
+    pub cwd: Option<Spanned<Vec<Part>>>,
+    /// URL (remote).
+    pub url: Option<Spanned<Vec<Part>>>,
+    /// Headers by lowercase name.
+    pub headers: std::collections::BTreeMap<String, Spanned<Vec<Part>>>,
+    /// Per-call timeout in ms, when set.
+    pub tool_timeout_ms: Option<Spanned<u64>>,
+    /// Startup timeout in ms, when set.
+    pub startup_timeout_ms: Option<Spanned<u64>>,
+    /// False when explicitly disabled.
+    pub enabled: Spanned<bool>,
+    /// Tool allow-list.
+    pub include_tools: Option<Spanned<Vec<String>>>,
+    /// Tool deny-list.
+    pub exclude_tools: Option<Spanned<Vec<String>>>,
+}
+
+fn parts(v: &Spanned<EnvValue>) -> Spanned<Vec<Part>> {
+    Spanned::new(v.value.parts.clone(), v.origin)
+}
+
+fn names(v: &[Spanned<String>], fallback: Origin) -> Spanned<Vec<String>> {
+    let mut n: Vec<String> = v.iter().map(|s| s.value.clone()).collect();
+    n.sort();
+    Spanned::new(n, v.first().map_or(fallback, |s| s.origin))
+}
+
+/// Renders parts in neutral `${VAR}` syntax, for messages.
+pub fn show_parts(parts: &[Part]) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            Part::Literal(s) => s.clone(),
+            Part::Var { name, default: None, .. } => format!("${{{name}}}"),
+            Part::Var { name, default: Some(d), .. } => format!("${{{name}:-{d}}}"),
+        })
+        .collect()
+}
+
+impl McpServer {
+    /// The server's meaning in vendor-neutral form.
+    pub fn canonical(&self) -> CanonicalServer {
+        let var = |name: &str| {
+            vec![Part::Var {
+                name: name.to_string(),
+                default: None,
+                syntax: VarSyntax::Braced,
+            }]
+        };
+        let mut env = std::collections::BTreeMap::new();
+        for (k, v) in &self.env {
+            env.insert(k.value.clone(), parts(v));
+        }
+        for k in &self.env_vars {
+            env.entry(k.value.clone())
+                .or_insert_with(|| Spanned::new(var(&k.value), k.origin));
+        }
+        let mut headers = std::collections::BTreeMap::new();
+        for (k, v) in &self.headers {
+            headers.insert(k.value.to_ascii_lowercase(), parts(v));
+        }
+        if let Some(t) = &self.bearer_token_env_var {
+            let mut p = vec![Part::Literal("Bearer ".into())];
+            p.extend(var(&t.value));
+            headers.insert("authorization".into(), Spanned::new(p, t.origin));
+        }
+        for (h, v) in &self.env_http_headers {
+            headers.insert(h.value.to_ascii_lowercase(), Spanned::new(var(&v.value), v.origin));
+        }
+        let ms = |t: &Option<crate::model::hooks::Timeout>| t.as_ref().map(|t| Spanned::new(t.ms, t.origin));
+        CanonicalServer {
+            transport: self.transport.clone(),
+            command: self.command.as_ref().map(parts),
+            args: self.args.iter().map(parts).collect(),
+            env,
+            cwd: self.cwd.as_ref().map(parts),
+            url: self.url.as_ref().map(parts),
+            headers,
+            tool_timeout_ms: ms(&self.tool_timeout),
+            startup_timeout_ms: ms(&self.startup_timeout),
+            enabled: self
+                .enabled
+                .clone()
+                .unwrap_or_else(|| Spanned::new(true, self.name.origin)),
+            include_tools: self.include_tools.as_ref().map(|v| names(v, self.name.origin)),
+            exclude_tools: self.exclude_tools.as_ref().map(|v| names(v, self.name.origin)),
+        }
+    }
+}
+
+/// One way two servers differ: the field, each side's value as text, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDiff {
+    /// Field name (`command`, `args`, `env.TOKEN`, `headers.authorization`, ...).
+    pub field: String,
+    /// This side's value (None: not set).
+    pub ours: Option<String>,
+    /// Where this side sets it.
+    pub ours_at: Option<Origin>,
+    /// The other side's value.
+    pub theirs: Option<String>,
+    /// Where the other side sets it.
+    pub theirs_at: Option<Origin>,
+}
+
+impl CanonicalServer {
+    /// The fields whose meaning differs. Timeouts are compared only when both sides set them
+    /// (each vendor has its own default).
+    pub fn diff(&self, other: &CanonicalServer) -> Vec<FieldDiff> {
+        let mut out = Vec::new();
+        let mut cmp = |field: String, a: Option<(String, Origin)>, b: Option<(String, Origin)>| {
+            if a.as_ref().map(|x| &x.0) != b.as_ref().map(|x| &x.0) {
+                out.push(FieldDiff {
+                    field,
+                    ours_at: a.as_ref().map(|x| x.1),
+                    ours: a.map(|x| x.0),
+                    theirs_at: b.as_ref().map(|x| x.1),
+                    theirs: b.map(|x| x.0),
+                });
+            }
+        };
+        let sp = |v: &Option<Spanned<Vec<Part>>>| v.as_ref().map(|s| (show_parts(&s.value), s.origin));
+        let tr = |t: &Spanned<Transport>| Some((format!("{:?}", t.value).to_lowercase(), t.origin));
+        cmp("transport".into(), tr(&self.transport), tr(&other.transport));
+        cmp("command".into(), sp(&self.command), sp(&other.command));
+        let args = |v: &[Spanned<Vec<Part>>]| -> Option<(String, Origin)> {
+            let first = v.first()?;
+            let text = v.iter().map(|a| show_parts(&a.value)).collect::<Vec<_>>().join(" ");
+            let end = v.last().map_or(first.origin.end, |l| l.origin.end);
+            Some((text, Origin { end, ..first.origin }))
+        };
+        cmp("args".into(), args(&self.args), args(&other.args));
+        let keys: std::collections::BTreeSet<&String> = self.env.keys().chain(other.env.keys()).collect();
+        for k in keys {
+            cmp(
+                format!("env.{k}"),
+                self.env.get(k).map(|v| (show_parts(&v.value), v.origin)),
+                other.env.get(k).map(|v| (show_parts(&v.value), v.origin)),
+            );
+        }
+        cmp("cwd".into(), sp(&self.cwd), sp(&other.cwd));
+        cmp("url".into(), sp(&self.url), sp(&other.url));
+        let keys: std::collections::BTreeSet<&String> = self.headers.keys().chain(other.headers.keys()).collect();
+        for k in keys {
+            cmp(
+                format!("headers.{k}"),
+                self.headers.get(k).map(|v| (show_parts(&v.value), v.origin)),
+                other.headers.get(k).map(|v| (show_parts(&v.value), v.origin)),
+            );
+        }
+        let num = |v: &Option<Spanned<u64>>| v.as_ref().map(|s| (format!("{} ms", s.value), s.origin));
+        if self.tool_timeout_ms.is_some() && other.tool_timeout_ms.is_some() {
+            cmp("tool timeout".into(), num(&self.tool_timeout_ms), num(&other.tool_timeout_ms));
+        }
+        if self.startup_timeout_ms.is_some() && other.startup_timeout_ms.is_some() {
+            cmp("startup timeout".into(), num(&self.startup_timeout_ms), num(&other.startup_timeout_ms));
+        }
+        if self.enabled.value != other.enabled.value {
+            cmp(
+                "enabled".into(),
+                Some((self.enabled.value.to_string(), self.enabled.origin)),
+                Some((other.enabled.value.to_string(), other.enabled.origin)),
+            );
+        }
+        let list = |v: &Option<Spanned<Vec<String>>>| v.as_ref().map(|s| (s.value.join(", "), s.origin));
+        cmp("include tools".into(), list(&self.include_tools), list(&other.include_tools));
+        cmp("exclude tools".into(), list(&self.exclude_tools), list(&other.exclude_tools));
+        out
+    }
+}
