@@ -330,25 +330,54 @@ impl Fields<'_, '_> {
     }
 }
 
-/// Splits `s` on `sep`, trimming items; each item gets a span inside `origin` when the
-/// origin covers exactly the unquoted text, else the whole origin.
+/// Splits `s` on `sep` outside parentheses (`Read, Agent(a, b)` is two items), trimming
+/// items; each item gets a span inside `origin` when the origin covers exactly the unquoted
+/// text, else the whole origin.
 pub fn split_csv(s: &str, origin: Origin, sep: char) -> Vec<Spanned<String>> {
     let exact = (origin.end - origin.start) as usize == s.len();
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            c if c == sep && depth == 0 => {
+                pieces.push((start, &s[start..i]));
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    pieces.push((start, &s[start..]));
     let mut out = Vec::new();
-    let mut offset = 0usize;
-    for piece in s.split(sep) {
+    for (offset, piece) in pieces {
         let lead = piece.len() - piece.trim_start().len();
         let item = piece.trim();
-        if !item.is_empty() {
-            let o = if exact {
-                let st = origin.start as usize + offset + lead;
-                Origin::new(origin.file, st..st + item.len())
-            } else {
-                origin
-            };
-            out.push(Spanned::new(item.to_string(), o));
+        if item.is_empty() {
+            continue;
         }
-        offset += piece.len() + sep.len_utf8();
+        let o = if exact {
+            let st = origin.start as usize + offset + lead;
+            Origin::new(origin.file, st..st + item.len())
+        } else {
+            origin
+        };
+        out.push(Spanned::new(item.to_string(), o));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    #[test]
+    fn csv_split_respects_parentheses_and_spans() {
+        let s = "Read, Agent(a, b), Bash(git *)";
+        let items = split_csv(s, Origin::new(FileId(0), 10..10 + s.len()), ',');
+        let names: Vec<&str> = items.iter().map(|i| i.value.as_str()).collect();
+        assert_eq!(names, ["Read", "Agent(a, b)", "Bash(git *)"]);
+        assert_eq!(items[1].origin.range(), 16..27);
+    }
 }
