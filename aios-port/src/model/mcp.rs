@@ -221,6 +221,11 @@ fn parse_var(s: &str, bare: bool) -> Option<(Part, usize)> {
         if nb.is_empty() || !is_name_start(nb[0]) || !nb.iter().all(|c| is_name(*c)) {
             return None;
         }
+        // Gemini extension placeholders are substituted by the loader, not read from the
+        // environment: they stay literal text.
+        if bare && matches!(name, "extensionPath" | "workspacePath" | "/") {
+            return None;
+        }
         let syntax = if default.is_some() {
             VarSyntax::BracedDefault
         } else {
@@ -281,6 +286,8 @@ mod tests {
         // An unterminated or invalid reference stays literal.
         assert!(!EnvValue::parse("${", Vendor::Claude).has_vars());
         assert!(!EnvValue::parse("${1X}", Vendor::Claude).has_vars());
+        // Extension placeholders are not environment variables.
+        assert!(!EnvValue::parse("${extensionPath}${/}run.js", Vendor::Gemini).has_vars());
     }
 }
 

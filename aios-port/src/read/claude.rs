@@ -455,12 +455,13 @@ pub(crate) fn commands(cx: &mut LoadCx, dir: &str, scope: &Scope) {
 pub(crate) fn markdown_files(cx: &LoadCx, dir: &str) -> Vec<String> {
     if dir.starts_with("~/") {
         let mut out = Vec::new();
-        let mut stack = vec![dir.to_string()];
-        while let Some(d) = stack.pop() {
+        let mut stack = vec![(dir.to_string(), 0u8)];
+        while let Some((d, depth)) = stack.pop() {
             for name in cx.list_dir(&d) {
                 let p = join(&d, &name);
-                if cx.is_dir(&p) {
-                    stack.push(p);
+                // Bounded depth: a symlink loop under the home directory cannot recurse forever.
+                if cx.is_dir(&p) && depth < 8 {
+                    stack.push((p, depth + 1));
                 } else if name.ends_with(".md") {
                     out.push(p);
                 }
