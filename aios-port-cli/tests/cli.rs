@@ -103,3 +103,190 @@ fn collect_paths(v: &Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// A temporary workspace with the given files.
+fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (rel, text) in files {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+    dir
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("aios-port")
+        .expect("binary built")
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const TOKEN: &str = "ghp_Zq8Lm3Nv7Bx2Cw9Dk4Ej6Fh1Gi5Hp0QsTuVw";
+
+fn leaky() -> tempfile::TempDir {
+    workspace(&[(
+        ".mcp.json",
+        &format!(
+            r#"{{"mcpServers": {{"github": {{"command": "github-mcp-server", "env": {{"GITHUB_TOKEN": "{TOKEN}"}}}}}}}}"#
+        ),
+    )])
+}
+
+#[test]
+fn check_clean_two_vendor_workspace_exits_0() {
+    let out = aios()
+        .args(["check", "examples/two-vendors"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).expect("utf-8"),
+        "No problems found (9 files checked).\n"
+    );
+}
+
+#[test]
+fn check_fail_levels_and_exit_zero() {
+    // One warning only: an unpinned package.
+    let dir = workspace(&[(
+        ".mcp.json",
+        r#"{"mcpServers": {"fs": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem"]}}}"#,
+    )]);
+    assert_eq!(run_in(dir.path(), &["check"]).0, 1, "warnings fail by default");
+    assert_eq!(run_in(dir.path(), &["check", "--fail-on", "error"]).0, 0);
+    assert_eq!(run_in(dir.path(), &["check", "--exit-zero"]).0, 0);
+    assert_eq!(run_in(dir.path(), &["check", "--ignore", "AP303"]).0, 0);
+    assert_eq!(run_in(dir.path(), &["check", "--select", "security"]).0, 1);
+    // A malformed vendor file is always a finding, whatever the fail level.
+    assert_eq!(
+        aios().args(["check", "fixtures/bad-json", "--fail-on", "error"]).output().expect("runs").status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn check_bad_selector_and_bad_config_exit_2() {
+    let dir = workspace(&[("CLAUDE.md", "# x\n")]);
+    let (code, _, err) = run_in(dir.path(), &["check", "--select", "AP999"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`AP999` matches no rule"), "{err}");
+    let dir = workspace(&[("CLAUDE.md", "# x\n"), ("aios-port.toml", "[check]\nfail-on = \"info\"\n")]);
+    let (code, _, err) = run_in(dir.path(), &["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("aios-port.toml:2:11: `fail-on` must be"), "{err}");
+}
+
+#[test]
+fn config_selection_applies() {
+    let dir = workspace(&[
+        (
+            ".mcp.json",
+            r#"{"mcpServers": {"fs": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem"]}}}"#,
+        ),
+        ("aios-port.toml", "[check]\nignore = [\"unpinned-mcp-package\"]\n"),
+    ]);
+    let (code, out, _) = run_in(dir.path(), &["check"]);
+    assert_eq!((code, out.as_str()), (0, "No problems found (1 files checked).\n"));
+}
+
+#[test]
+fn secrets_are_redacted_in_every_format() {
+    let dir = leaky();
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        let (code, out, _) = run_in(dir.path(), &["check", "--format", format, "--color", "always"]);
+        assert_eq!(code, 1, "{format}");
+        assert!(out.contains("AP301"), "{format}: {out}");
+        assert!(!out.contains(TOKEN), "{format} leaks the secret:\n{out}");
+        assert!(!out.contains(&TOKEN[8..30]), "{format} leaks part of the secret");
+    }
+    let (_, human, _) = run_in(dir.path(), &["check", "--format", "human", "--color", "never"]);
+    assert!(human.contains("ghp_…TuVw"), "{human}");
+}
+
+#[test]
+fn json_format_is_documented_shape() {
+    let dir = leaky();
+    let (_, out, _) = run_in(dir.path(), &["check", "--format", "json"]);
+    let doc: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["summary"]["errors"], 1);
+    let d = &doc["diagnostics"][0];
+    assert_eq!(d["code"], "AP301");
+    assert_eq!(d["name"], "literal-secret");
+    assert_eq!(d["category"], "security");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["path"], ".mcp.json");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(1), Some(85)), "points at the token itself");
+    assert_eq!(d["labels"][0]["primary"], true);
+    assert!(d["help"].as_str().is_some_and(|h| h.contains("rotate")));
+}
+
+#[test]
+fn sarif_is_valid_2_1_0() {
+    let dir = leaky();
+    let (_, out, _) = run_in(dir.path(), &["check", "--format", "sarif"]);
+    let doc: Value = serde_json::from_str(&out).expect("JSON");
+    // Typed against the SARIF 2.1.0 schema (serde-sarif's types are generated from it).
+    let sarif: serde_sarif::sarif::Sarif = serde_json::from_value(doc.clone()).expect("SARIF 2.1.0");
+    assert_eq!(sarif.version, serde_json::json!("2.1.0"));
+    let run = &doc["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert!(rules.len() >= 30);
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "AP301");
+    let idx = result["ruleIndex"].as_u64().expect("index") as usize;
+    assert_eq!(rules[idx]["id"], "AP301");
+    assert_eq!(result["level"], "error");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 1);
+    assert_eq!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], ".mcp.json");
+}
+
+#[test]
+fn github_annotations() {
+    let (code, out, _) = {
+        let o = aios()
+            .args(["check", "fixtures/bad-json", "--format", "github"])
+            .output()
+            .expect("runs");
+        (o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned(), ())
+    };
+    assert_eq!(code, Some(1));
+    assert!(
+        out.lines().any(|l| l
+            == "::error title=aios-port (AP002),file=.mcp.json,line=4,endLine=4,col=23,endColumn=23::invalid JSON: Expected comma%0Ahelp: fix the JSON syntax; the vendor cannot load this file either"),
+        "{out}"
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let dir = leaky();
+    let (_, plain, _) = run_in(dir.path(), &["check"]);
+    assert!(!plain.contains('\u{1b}'), "not a terminal: no colour");
+    let (_, always, _) = run_in(dir.path(), &["check", "--color", "always"]);
+    assert!(always.contains('\u{1b}'));
+}
+
+#[test]
+fn rules_and_explain() {
+    let out = aios().arg("rules").assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    assert!(text.lines().any(|l| l.starts_with("AP101  mcp-server-missing")));
+    let out = aios().args(["explain", "mcp-server-missing"]).assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    assert!(text.starts_with("# AP101 mcp-server-missing"));
+    assert!(text.contains("## Why is this bad?"));
+    aios().args(["explain", "AP999"]).assert().code(2);
+}
