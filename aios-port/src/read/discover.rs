@@ -31,10 +31,12 @@ pub struct FileIndex {
 }
 
 impl FileIndex {
-    /// Walks `root` (which must be canonical).
+    /// Walks `root` (which must be canonical), on all cores: the walk is bound by directory
+    /// reads, which run in parallel.
     pub fn walk(root: &Path) -> Self {
-        let mut index = FileIndex::default();
-        let walker = WalkBuilder::new(root)
+        use std::sync::Mutex;
+        let found: Mutex<(Vec<String>, Vec<String>)> = Mutex::new((Vec::new(), Vec::new()));
+        WalkBuilder::new(root)
             .hidden(false)
             .ignore(false)
             .git_global(false)
@@ -47,28 +49,41 @@ impl FileIndex {
                 !(e.file_type().is_some_and(|t| t.is_dir())
                     && SKIPPED_DIRS.contains(&e.file_name().to_string_lossy().as_ref()))
             })
-            .build();
-        for entry in walker.flatten() {
-            let Ok(rel) = entry.path().strip_prefix(root) else {
-                continue;
-            };
-            if rel.as_os_str().is_empty() {
-                continue;
-            }
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            match entry.file_type() {
-                Some(t) if t.is_dir() => index.dirs.push(rel),
-                Some(_) => index.files.push(rel),
-                None => {}
-            }
-        }
-        index.files.sort();
-        index.dirs.sort();
-        index
+            .build_parallel()
+            .run(|| {
+                let found = &found;
+                Box::new(move |entry| {
+                    let Ok(entry) = entry else {
+                        return ignore::WalkState::Continue;
+                    };
+                    let Ok(rel) = entry.path().strip_prefix(root) else {
+                        return ignore::WalkState::Continue;
+                    };
+                    if rel.as_os_str().is_empty() {
+                        return ignore::WalkState::Continue;
+                    }
+                    let rel = rel
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/");
+                    let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                    // A poisoned lock only means another walker thread panicked; keep its data.
+                    let mut g = found.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    if is_dir {
+                        g.1.push(rel);
+                    } else {
+                        g.0.push(rel);
+                    }
+                    ignore::WalkState::Continue
+                })
+            });
+        let (mut files, mut dirs) = found
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.sort();
+        dirs.sort();
+        FileIndex { files, dirs }
     }
 
     /// Files whose last path segment is `name`, in path order.

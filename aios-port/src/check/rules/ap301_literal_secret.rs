@@ -25,36 +25,48 @@ static META: RuleMeta = RuleMeta {
     from_loader: false,
 };
 
-/// Vendor token formats (gitleaks rule sources).
-const PATTERNS: &[(&str, &str)] = &[
-    ("Anthropic API key", r"sk-ant-api03-[A-Za-z0-9_\-]{93}AA"),
-    ("Anthropic admin key", r"sk-ant-admin01-[A-Za-z0-9_\-]{93}AA"),
-    ("Anthropic OAuth token", r"sk-ant-o(?:at|rt)01-[A-Za-z0-9_\-]{40,}"),
-    ("OpenAI API key", r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}"),
-    ("OpenAI API key", r"\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b"),
-    ("GitHub token", r"\bgh[pousr]_[0-9A-Za-z]{36}\b"),
-    ("GitHub fine-grained token", r"\bgithub_pat_\w{82}\b"),
-    ("AWS access key id", r"\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b"),
-    ("Slack token", r"\bxox[bpaeors]-[0-9A-Za-z\-]{10,}"),
-    ("Google API key", r"\bAIza[\w\-]{35}\b"),
-    ("Hugging Face token", r"\bhf_[A-Za-z]{34}\b"),
+/// Vendor token formats (gitleaks rule sources): kind, literal prefixes (a cheap prefilter: the
+/// regex is only compiled and run on text containing one), and the ASCII-only pattern.
+const PATTERNS: &[(&str, &[&str], &str)] = &[
+    ("Anthropic API key", &["sk-ant-api03-"], r"sk-ant-api03-[A-Za-z0-9_\-]{93}AA"),
+    ("Anthropic admin key", &["sk-ant-admin01-"], r"sk-ant-admin01-[A-Za-z0-9_\-]{93}AA"),
+    ("Anthropic OAuth token", &["sk-ant-oat01-", "sk-ant-ort01-"], r"sk-ant-o(?:at|rt)01-[A-Za-z0-9_\-]{40,}"),
+    ("OpenAI API key", &["T3BlbkFJ"], r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}"),
+    ("OpenAI API key", &["T3BlbkFJ"], r"(?-u:\b)sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}(?-u:\b)"),
+    ("GitHub token", &["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], r"(?-u:\b)gh[pousr]_[0-9A-Za-z]{36}(?-u:\b)"),
+    ("GitHub fine-grained token", &["github_pat_"], r"(?-u:\b)github_pat_[A-Za-z0-9_]{82}(?-u:\b)"),
+    ("AWS access key id", &["A3T", "AKIA", "ASIA", "ABIA", "ACCA"], r"(?-u:\b)(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?-u:\b)"),
+    ("Slack token", &["xox"], r"(?-u:\b)xox[bpaeors]-[0-9A-Za-z\-]{10,}"),
+    ("Google API key", &["AIza"], r"(?-u:\b)AIza[A-Za-z0-9_\-]{35}(?-u:\b)"),
+    ("Hugging Face token", &["hf_"], r"(?-u:\b)hf_[A-Za-z]{34}(?-u:\b)"),
 ];
 
-fn patterns() -> &'static [(&'static str, Regex)] {
-    static P: OnceLock<Vec<(&'static str, Regex)>> = OnceLock::new();
-    P.get_or_init(|| {
-        PATTERNS
-            .iter()
-            .filter_map(|(k, p)| Regex::new(p).ok().map(|r| (*k, r)))
-            .collect()
-    })
+/// The compiled pattern `i`, compiled on first use.
+fn pattern(i: usize) -> Option<&'static Regex> {
+    static COMPILED: OnceLock<Vec<OnceLock<Option<Regex>>>> = OnceLock::new();
+    let slots = COMPILED.get_or_init(|| PATTERNS.iter().map(|_| OnceLock::new()).collect());
+    slots.get(i)?.get_or_init(|| Regex::new(PATTERNS[i].2).ok()).as_ref()
+}
+
+/// Vendor token matches in `text`: (kind, range).
+fn token_matches(text: &str) -> Vec<(&'static str, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for (i, (kind, prefixes, _)) in PATTERNS.iter().enumerate() {
+        if !prefixes.iter().any(|p| text.contains(p)) {
+            continue;
+        }
+        if let Some(re) = pattern(i) {
+            out.extend(re.find_iter(text).map(|m| (*kind, m.range())));
+        }
+    }
+    out
 }
 
 fn secret_key() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         // A constant, tested pattern: compiling it cannot fail.
-        Regex::new(r"(?i)(api[_-]?key|apikey|token|secret|passw(or)?d|authorization|bearer|cookie|private[_-]?key|credential)")
+        Regex::new(r"(?i-u)(api[_-]?key|apikey|token|secret|passw(or)?d|authorization|bearer|cookie|private[_-]?key|credential)")
             .expect("constant regex")
     })
 }
@@ -155,14 +167,13 @@ fn report(cx: &mut LintContext<'_>, at: Origin, kind: &str, secret: &str, place:
 /// Checks one string value found under `key` in `place`.
 fn check_value(cx: &mut LintContext<'_>, ws: &Workspace, key: &str, value: &Spanned<String>, place: &str) {
     let v = &value.value;
-    for (kind, re) in patterns() {
-        if let Some(m) = re.find(v)
-            && !is_placeholder(m.as_str())
-        {
-            let at = locate(ws, value.origin, v, m.range());
-            report(cx, at, kind, m.as_str(), place);
-            return;
-        }
+    if let Some((kind, range)) = token_matches(v)
+        .into_iter()
+        .find(|(_, r)| !is_placeholder(&v[r.clone()]))
+    {
+        let at = locate(ws, value.origin, v, range.clone());
+        report(cx, at, kind, &v[range], place);
+        return;
     }
     if generic_secret(key, v) {
         let at = locate(ws, value.origin, v, 0..v.len());
@@ -219,11 +230,9 @@ impl Rule for LiteralSecret {
         }
         for (file, what) in prompt_files(ws) {
             let text = &ws.sources.get(file).text;
-            for (kind, re) in patterns() {
-                for m in re.find_iter(text) {
-                    if !is_placeholder(m.as_str()) {
-                        report(cx, Origin::new(file, m.range()), kind, m.as_str(), &format!("{what} file"));
-                    }
+            for (kind, range) in token_matches(text) {
+                if !is_placeholder(&text[range.clone()]) {
+                    report(cx, Origin::new(file, range.clone()), kind, &text[range], &format!("{what} file"));
                 }
             }
         }
@@ -252,8 +261,11 @@ mod tests {
         }
         assert!(generic_secret("Authorization", "Bearer 9f8a7b6c5d4e3f2a1b0c"));
         assert!(generic_secret("DB_PASSWORD", "hunter2-Kx9!pQz7"));
-        let aws = patterns().iter().find(|(k, _)| *k == "AWS access key id").map(|p| &p.1);
-        assert!(aws.is_some_and(|r| r.is_match("AKIAIOSFODNN7EXAMPLE")));
+        assert_eq!(token_matches("id AKIAIOSFODNN7EXAMPLE x")[0].0, "AWS access key id");
+        assert!(token_matches("token ghp_short").is_empty());
+        for i in 0..PATTERNS.len() {
+            assert!(pattern(i).is_some(), "pattern {i} compiles");
+        }
         assert!(is_placeholder("AKIAIOSFODNN7EXAMPLE"));
         assert!(is_placeholder("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
     }

@@ -42,7 +42,19 @@ fn patterns() -> &'static [Regex] {
     })
 }
 
+/// Cheap prefilter: every pattern needs one of these words, so most texts never compile or
+/// run the regexes.
+fn may_match(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["curl", "wget", "iwr", "irm", "invoke-", "base64"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 fn scan(cx: &mut LintContext<'_>, text: &Spanned<String>, src: &str, what: &str) {
+    if !may_match(&text.value) {
+        return;
+    }
     for re in patterns() {
         let Some(m) = re.find(&text.value) else { continue };
         // Point at the match when the source holds the text verbatim.
