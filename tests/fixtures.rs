@@ -63,6 +63,7 @@ fn cases(check: bool) -> Vec<PathBuf> {
 #[test]
 fn check_fixtures() {
     use aios_port::check::{CheckOptions, RuleSelection, check};
+    let mut mismatched = Vec::new();
     for case in cases(true) {
         let name = case.file_name().expect("name").to_string_lossy().into_owned();
         let code = name
@@ -87,21 +88,35 @@ fn check_fixtures() {
         aios_port::render::human::write(&mut out, &ws.sources, &report.diagnostics, false)
             .expect("render");
         let text = String::from_utf8(out).expect("utf-8");
-        insta::with_settings!({snapshot_suffix => name.clone(), prepend_module_to_snapshot => false, omit_expression => true}, {
-            insta::assert_snapshot!("check", text);
+        let snap = std::panic::catch_unwind(|| {
+            insta::with_settings!({snapshot_suffix => name.clone(), prepend_module_to_snapshot => false, omit_expression => true}, {
+                insta::assert_snapshot!("check", text);
+            });
         });
+        if snap.is_err() {
+            mismatched.push(name);
+        }
     }
+    assert!(mismatched.is_empty(), "snapshots differ: {mismatched:?}");
 }
 
 #[test]
 fn fixture_models() {
     let cases = cases(false);
     assert!(!cases.is_empty());
+    let mut mismatched = Vec::new();
     for case in cases {
         let name = case.file_name().expect("name").to_string_lossy().into_owned();
         let doc = model_snapshot(&case);
-        insta::with_settings!({snapshot_suffix => name.clone(), prepend_module_to_snapshot => false, omit_expression => true}, {
-            insta::assert_json_snapshot!("model", doc);
+        // Every fixture is compared (and `.snap.new` written) before the test fails.
+        let snap = std::panic::catch_unwind(|| {
+            insta::with_settings!({snapshot_suffix => name.clone(), prepend_module_to_snapshot => false, omit_expression => true}, {
+                insta::assert_json_snapshot!("model", doc);
+            });
         });
+        if snap.is_err() {
+            mismatched.push(name);
+        }
     }
+    assert!(mismatched.is_empty(), "snapshots differ: {mismatched:?}");
 }

@@ -26,6 +26,11 @@ pub enum Command {
     /// Exit status: 0 when no finding reaches the fail level, 1 when one does (a malformed
     /// vendor file always does), 2 when aios-port itself cannot run.
     Check(CheckArgs),
+    /// Write the primary vendor's configuration for the other vendors.
+    ///
+    /// Exit status: 0 when in sync or written; 1 when files would change (--check, --diff),
+    /// or when conflicts or losses stop the sync; 2 when aios-port itself cannot run.
+    Sync(SyncArgs),
     /// List the rule catalogue.
     Rules,
     /// Print one rule's documentation.
@@ -124,4 +129,34 @@ pub enum ScanFormat {
     Human,
     /// The whole model as a stable JSON document (`schema_version` 1).
     Json,
+}
+
+/// `aios-port sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The workspace root.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// The source of truth: claude, codex or gemini (default: `primary` in aios-port.toml, else
+    /// the vendor with the most configuration, announced).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Target vendors, comma-separated (default: `targets` in aios-port.toml, else all others).
+    #[arg(long, value_delimiter = ',')]
+    pub to: Vec<String>,
+    /// Write nothing; exit 1 when anything would change.
+    #[arg(long, conflicts_with_all = ["diff", "dry_run"])]
+    pub check: bool,
+    /// Write nothing; print the unified diff on stdout; exit 1 when anything would change.
+    #[arg(long, conflicts_with = "dry_run")]
+    pub diff: bool,
+    /// Write nothing; print the plan.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write even though some constructs cannot be expressed for a target (listed).
+    #[arg(long)]
+    pub allow_lossy: bool,
+    /// Overwrite entries edited by hand and files aios-port did not write.
+    #[arg(long)]
+    pub force: bool,
 }

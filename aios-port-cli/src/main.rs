@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Scan(a) => commands::scan::run(a, &mut out),
         Command::Check(a) => commands::check::run(a, &mut out),
+        Command::Sync(a) => commands::sync::run(a, &mut out),
         Command::Rules => commands::rules::list(&mut out),
         Command::Explain(a) => commands::rules::explain(a, &mut out),
     };

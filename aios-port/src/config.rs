@@ -4,6 +4,9 @@
 //! primary = "claude"            # source of truth for `sync`
 //! targets = ["codex", "gemini"] # vendors the workspace must work with
 //!
+//! [instructions]
+//! strategy = "import"           # "import", "symlink" or "copy" (sync)
+//!
 //! [check]
 //! select = ["AP"]               # codes, code prefixes, names or categories
 //! ignore = ["AP303"]
@@ -36,6 +39,8 @@ pub struct Config {
     pub ignore: Vec<String>,
     /// Lowest severity that fails `check`.
     pub fail_on: Option<Severity>,
+    /// How `sync` writes instruction files.
+    pub strategy: Option<crate::sync::Strategy>,
 }
 
 impl Config {
@@ -141,8 +146,22 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
                     }
                 }
             }
-            // Read by `sync` (instructions strategy) and later features; accepted here.
-            "instructions" | "sync" | "failover" | "tasks" => {}
+            "instructions" => {
+                for c in e.value.entries().unwrap_or(&[]) {
+                    match c.key.value.as_str() {
+                        "strategy" => {
+                            config.strategy = Some(c.value.as_str().and_then(crate::sync::Strategy::parse).ok_or_else(|| {
+                                err(&c.value.origin, "`strategy` must be \"import\", \"symlink\" or \"copy\"".into())
+                            })?)
+                        }
+                        other => {
+                            return Err(err(&c.key.origin, format!("unknown key `instructions.{other}`; expected strategy")));
+                        }
+                    }
+                }
+            }
+            // Reserved for later features (failover tasks); accepted here.
+            "failover" | "tasks" => {}
             other => {
                 return Err(err(
                     &e.key.origin,

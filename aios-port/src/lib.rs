@@ -31,7 +31,9 @@ pub mod read;
 pub mod render;
 pub mod scan;
 pub mod source;
+pub mod sync;
 pub mod vendor;
+pub mod write;
 pub mod workspace;
 
 pub use diagnostic::{Diagnostic, Label, Severity};

@@ -13,7 +13,7 @@ pub mod yaml;
 
 pub(crate) mod claude;
 pub(crate) mod codex;
-pub(crate) mod discover;
+pub mod discover;
 pub(crate) mod gemini;
 pub(crate) mod hooks;
 pub(crate) mod imports;

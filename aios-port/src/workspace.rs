@@ -30,6 +30,8 @@ pub struct Workspace {
     pub model: Model,
     /// Findings from reading (unparseable files, schema violations, dangling imports, ...).
     pub diagnostics: Vec<Diagnostic>,
+    /// Every file and directory discovery found (rules look paths up here instead of doing I/O).
+    pub index: FileIndex,
 }
 
 /// aios-port could not load the workspace at all (as opposed to findings in its files).
@@ -75,6 +77,7 @@ impl Workspace {
             sources,
             mut diags,
             model,
+            index,
             ..
         } = cx;
         // Report order is by file path, then position, so output is stable across runs.
@@ -88,6 +91,7 @@ impl Workspace {
             sources,
             model,
             diagnostics: diags,
+            index,
         })
     }
 

@@ -156,27 +156,69 @@ impl crate::model::Model {
             .filter(|i| i.vendor == v && i.from == file && i.resolved.is_some())
             .collect();
         for s in &doc.sections {
-            let mut body = String::new();
-            let mut at = s.origin.start as usize;
-            for imp in followed.iter().filter(|i| i.origin.start >= s.origin.start && i.origin.end <= s.origin.end) {
-                body.push_str(text.get(at..imp.origin.start as usize).unwrap_or(""));
-                at = imp.origin.end as usize;
-            }
-            body.push_str(text.get(at..s.origin.end as usize).unwrap_or(""));
+            let inside: Vec<&&Import> = followed
+                .iter()
+                .filter(|i| i.origin.start >= s.origin.start && i.origin.end <= s.origin.end)
+                .collect();
+            let body = strip_imports(text, s.origin.start as usize, s.origin.end as usize, inside.iter().map(|i| i.origin));
             let norm = body.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !norm.is_empty() {
-                out.push(LoadedSection {
-                    heading: s.heading.as_ref().map(|h| h.value.clone()).unwrap_or_default(),
-                    text: norm,
-                    origin: s.origin,
-                });
-            }
-            for imp in followed.iter().filter(|i| i.origin.start >= s.origin.start && i.origin.end <= s.origin.end) {
+            let mut section = LoadedSection {
+                heading: s.heading.as_ref().map(|h| h.value.clone()).unwrap_or_default(),
+                text: norm,
+                origin: s.origin,
+            };
+            // Imported text joins the end of the section: text before its first heading
+            // belongs to this section, its headed sections follow.
+            let mut imported = Vec::new();
+            for imp in &inside {
                 let Some(target) = imp.resolved else { continue };
                 if let Some(f) = self.instructions.iter().find(|f| f.vendor == v && f.file == target) {
-                    self.push_sections(db, v, target, &f.doc, seen, out);
+                    self.push_sections(db, v, target, &f.doc, seen, &mut imported);
                 }
             }
+            let mut rest = imported.into_iter().peekable();
+            while let Some(first) = rest.next_if(|x| x.heading.is_empty()) {
+                if !section.text.is_empty() {
+                    section.text.push(' ');
+                }
+                section.text.push_str(&first.text);
+            }
+            if !section.text.is_empty() {
+                out.push(section);
+            }
+            out.extend(rest);
         }
     }
+}
+
+/// Whether the import at `origin` stands alone on its line (only imports and spaces there):
+/// such a line disappears when the import is inlined; an import inside prose keeps its path text.
+pub fn import_only_line(text: &str, origin: Origin) -> bool {
+    let start = text[..origin.start as usize].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[origin.end as usize..].find('\n').map_or(text.len(), |i| origin.end as usize + i);
+    text[start..end]
+        .split_whitespace()
+        .all(|w| w.starts_with('@'))
+}
+
+/// `text[start..end]` with followed imports removed: a line of imports only disappears, an
+/// import inside prose becomes its path without the `@`.
+pub fn strip_imports(text: &str, start: usize, end: usize, imports: impl Iterator<Item = Origin>) -> String {
+    let mut out = String::new();
+    let mut at = start;
+    let mut imports: Vec<Origin> = imports.collect();
+    imports.sort_by_key(|o| o.start);
+    for o in imports {
+        let (s, e) = (o.start as usize, o.end as usize);
+        if s < at || e > end {
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        if !import_only_line(text, o) {
+            out.push_str(&text[s + 1..e]);
+        }
+        at = e;
+    }
+    out.push_str(&text[at..end]);
+    out
 }

@@ -32,10 +32,12 @@ fn looks_like_path(p: &str) -> bool {
 fn accepts(vendor: Vendor, p: &str) -> bool {
     match vendor {
         Vendor::Claude => true,
-        // Gemini's memport takes paths: `./x`, `../x`, `/x`, or a name with an extension.
-        Vendor::Gemini => {
-            p.starts_with("./") || p.starts_with("../") || p.starts_with('/') || p.contains('.')
-        }
+        // Gemini's memport (`findImports` in memoryImportProcessor.ts) takes a path starting
+        // with `.`, `/` or an ASCII letter.
+        Vendor::Gemini => p
+            .chars()
+            .next()
+            .is_some_and(|c| c == '.' || c == '/' || c.is_ascii_alphabetic()),
         Vendor::Codex => false,
     }
 }

@@ -152,9 +152,17 @@ fn structure(file: FileId, body: &str, base: usize) -> (Vec<Section>, Vec<Import
     let mut depth = 0usize;
     let mut code_depth = 0usize;
     let mut heading: Option<(u8, usize, String)> = None;
+    let mut run: Option<(usize, usize)> = None;
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let o = |r: std::ops::Range<usize>| Origin::new(file, base + r.start..base + r.end);
     for (ev, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        if !matches!(ev, Event::Text(_))
+            && let Some((s, e)) = run
+            && range.start >= e
+        {
+            find_imports(file, &body[s..e], base + s, &mut imports);
+            run = None;
+        }
         match ev {
             Event::Start(tag) => {
                 if depth == 0 {
@@ -205,7 +213,17 @@ fn structure(file: FileId, body: &str, base: usize) -> (Vec<Section>, Vec<Import
                     h.push_str(&t);
                 }
                 if code_depth == 0 {
-                    find_imports(file, &body[range.clone()], base + range.start, &mut imports);
+                    // pulldown-cmark splits text at `_` and `*` (emphasis candidates):
+                    // scan contiguous text as one run so `@_shared.md` stays one reference.
+                    match run.as_mut() {
+                        Some(r) if r.1 == range.start => r.1 = range.end,
+                        _ => {
+                            if let Some((s, e)) = run.take() {
+                                find_imports(file, &body[s..e], base + s, &mut imports);
+                            }
+                            run = Some((range.start, range.end));
+                        }
+                    }
                 }
             }
             Event::Code(t) => {
@@ -238,6 +256,11 @@ fn structure(file: FileId, body: &str, base: usize) -> (Vec<Section>, Vec<Import
             _ => {}
         }
     }
+    if let Some((s, e)) = run.take() {
+        find_imports(file, &body[s..e], base + s, &mut imports);
+    }
+    imports.sort_by_key(|i| i.origin.start);
+    imports.dedup();
     (sections, imports)
 }
 
@@ -321,8 +344,8 @@ mod tests {
 
     #[test]
     fn imports_outside_code_only() {
-        let text = "See @AGENTS.md and @docs/x.md.\n\n```py\n@pytest.fixture\n```\n\n`@inline` mail a@b.c\n";
-        assert_eq!(imports(text), vec!["AGENTS.md", "docs/x.md"]);
+        let text = "See @AGENTS.md and @docs/x.md.\n\n```py\n@pytest.fixture\n```\n\n`@inline` mail a@b.c @_shared.md\n";
+        assert_eq!(imports(text), vec!["AGENTS.md", "docs/x.md", "_shared.md"]);
     }
 
     #[test]
