@@ -99,6 +99,11 @@ pub const TOOLS: &[(&str, Option<&str>, Option<&str>)] = &[
     ("Skill", None, Some("activate_skill")),
     ("Agent", None, None),
     ("Task", None, None),
+    // Claude's task tools ↔ Gemini's tracker tools (opt-in: `tracker` setting).
+    ("TaskCreate", None, Some("tracker_create_task")),
+    ("TaskUpdate", None, Some("tracker_update_task")),
+    ("TaskGet", None, Some("tracker_get_task")),
+    ("TaskList", None, Some("tracker_list_tasks")),
 ];
 
 /// Gemini aliases of the tools above.
@@ -136,6 +141,43 @@ pub fn tool_for(v: Vendor, claude: &str) -> Option<&'static str> {
         Vendor::Claude => Some(t.0),
         Vendor::Codex => t.1,
         Vendor::Gemini => t.2,
+    }
+}
+
+/// The tool Codex's *model* has for each Claude tool (what a permission rule or a tool list
+/// can refer to), as opposed to what a Codex hook can intercept ([`tool_for`]). `None`: Codex
+/// has no such tool.
+const CODEX_MODEL_TOOLS: &[(&str, Option<&str>)] = &[
+    ("Bash", Some("shell")),
+    ("Edit", Some("apply_patch")),
+    ("Write", Some("apply_patch")),
+    ("MultiEdit", Some("apply_patch")),
+    ("NotebookEdit", None),
+    ("Read", Some("read_file")),
+    ("Glob", Some("list_dir")),
+    ("Grep", Some("grep_files")),
+    ("LS", Some("list_dir")),
+    ("WebFetch", None),
+    ("WebSearch", Some("web_search")),
+    ("TodoWrite", Some("update_plan")),
+    ("TaskCreate", Some("update_plan")),
+    ("TaskUpdate", Some("update_plan")),
+    ("TaskGet", Some("update_plan")),
+    ("TaskList", Some("update_plan")),
+    ("AskUserQuestion", Some("request_user_input")),
+    // Codex skills are invoked by a `$name` mention rather than a tool.
+    ("Skill", Some("$skill mention")),
+    ("Agent", Some("spawn_agent")),
+    ("Task", Some("spawn_agent")),
+];
+
+/// The tool vendor `v`'s model has for Claude tool `claude` (Codex: see
+/// `CODEX_MODEL_TOOLS`; Gemini: [`tool_for`]). Outer `None`: `claude` is not a tool these
+/// tables know; inner `None`: the vendor has no such tool.
+pub fn model_tool(v: Vendor, claude: &str) -> Option<Option<&'static str>> {
+    match v {
+        Vendor::Codex => CODEX_MODEL_TOOLS.iter().find(|t| t.0 == claude).map(|t| t.1),
+        _ => TOOLS.iter().find(|t| t.0 == claude).map(|_| tool_for(v, claude)),
     }
 }
 
@@ -177,6 +219,28 @@ pub const CODEX_TOP_LEVEL_KEYS: &[&str] = &[
     "otel", "openai_base_url", "chatgpt_base_url", "requirements",
 ];
 
+/// Further top-level keys of `ConfigToml` in the openai/codex source (`codex-rs/config/src/
+/// config_toml.rs`, possibly newer than 0.169) that [`CODEX_TOP_LEVEL_KEYS`] does not list.
+/// A key here is not reported as ignored: that finding must be certain.
+pub const CODEX_TOP_LEVEL_KEYS_SOURCE: &[&str] = &[
+    "model_auto_compact_token_limit_scope", "auto_review", "include_permissions_instructions",
+    "include_apps_instructions", "include_collaboration_mode_instructions",
+    "include_environment_context", "compact_prompt", "background_terminal_max_timeout",
+    "js_repl_node_path", "js_repl_node_module_dirs", "sqlite", "debug",
+    "plan_mode_reasoning_effort", "model_supports_reasoning_summaries", "model_catalog_json",
+    "service_tier", "apps_mcp_product_sku", "audio", "experimental_realtime_ws_base_url",
+    "experimental_realtime_ws_model", "realtime", "experimental_realtime_ws_backend_prompt",
+    "experimental_realtime_ws_startup_context", "experimental_realtime_start_instructions",
+    "experimental_thread_config_endpoint", "experimental_thread_store_endpoint",
+    "experimental_thread_store", "tool_suggest", "suppress_unstable_features_warning", "desktop",
+    "experimental_compact_prompt_file", "oss_provider", "responses_api_metadata",
+    "experimental_realtime_webrtc_call_base_url",
+];
+
+/// `[mcp_servers.NAME]` keys the openai/codex source accepts although Codex 0.169 ignored them
+/// (REAL-CLIENTS.md); not reported as ignored, since newer clients read them.
+pub const CODEX_MCP_KEYS_SOURCE: &[&str] = &["experimental_environment"];
+
 /// Codex's default `project_doc_max_bytes`.
 pub const CODEX_PROJECT_DOC_MAX_BYTES: u64 = 32 * 1024;
 
@@ -210,5 +274,13 @@ mod tests {
         assert_eq!(tool_for(Vendor::Codex, "Read"), None);
         assert_eq!(model_family("opus"), Some(Vendor::Claude));
         assert_eq!(model_family("gemini-2.5-pro"), Some(Vendor::Gemini));
+        assert_eq!(model_tool(Vendor::Codex, "Read"), Some(Some("read_file")));
+        assert_eq!(model_tool(Vendor::Codex, "WebFetch"), Some(None));
+        assert_eq!(model_tool(Vendor::Gemini, "NotebookEdit"), Some(None));
+        assert_eq!(model_tool(Vendor::Gemini, "KillShell"), None);
+        assert_eq!(claude_tool(Vendor::Gemini, "tracker_create_task"), Some("TaskCreate"));
+        for (claude, _, _) in TOOLS {
+            assert!(model_tool(Vendor::Codex, claude).is_some(), "{claude} in CODEX_MODEL_TOOLS");
+        }
     }
 }
