@@ -14,6 +14,9 @@ pub const FILE_NAME: &str = "aios-port.lock";
 /// The recorded hashes, by key (`path` or `path#entry`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lock {
+    /// The primary vendor of the last sync: later syncs keep it unless told otherwise
+    /// (after a sync every vendor has the same configuration, so detection would guess).
+    pub primary: Option<crate::vendor::Vendor>,
     /// Key to lowercase hex SHA-256.
     pub entries: BTreeMap<String, String>,
 }
@@ -66,6 +69,10 @@ impl Lock {
     /// by the caller only after reporting it.
     pub fn parse(text: &str) -> Result<Lock, String> {
         let doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.to_string())?;
+        let primary = doc
+            .get("primary")
+            .and_then(|p| p.as_str())
+            .and_then(crate::vendor::Vendor::parse);
         let mut entries = BTreeMap::new();
         if let Some(t) = doc.get("entries").and_then(|i| i.as_table()) {
             for (k, v) in t.iter() {
@@ -74,14 +81,18 @@ impl Lock {
                 }
             }
         }
-        Ok(Lock { entries })
+        Ok(Lock { primary, entries })
     }
 
     /// The lock text.
     pub fn render(&self) -> String {
         let mut out = String::from(
-            "# Written by `aios-port sync`: the hash of every file and entry it wrote, so that hand\n# edits are noticed. Commit it; do not edit it.\nversion = 1\n\n[entries]\n",
+            "# Written by `aios-port sync`: the hash of every file and entry it wrote, so that hand\n# edits are noticed. Commit it; do not edit it.\nversion = 1\n",
         );
+        if let Some(p) = self.primary {
+            out.push_str(&format!("primary = \"{}\"\n", p.id()));
+        }
+        out.push_str("\n[entries]\n");
         for (k, h) in &self.entries {
             out.push_str(&format!("{} = \"{h}\"\n", toml_edit::Key::new(k.as_str())));
         }
@@ -95,7 +106,10 @@ mod tests {
 
     #[test]
     fn round_trip_and_canonical_hash() {
-        let mut l = Lock::default();
+        let mut l = Lock {
+            primary: Some(crate::vendor::Vendor::Codex),
+            ..Lock::default()
+        };
         l.entries.insert(key(".codex/config.toml", Some("mcp_servers.github")), hash(b"x"));
         l.entries.insert(key("AGENTS.md", None), hash(b"y"));
         assert_eq!(Lock::parse(&l.render()).expect("parses"), l);

@@ -186,7 +186,7 @@ struct Planner<'a> {
 /// Plans the sync of `ws` with `options`; `lock` is the current `aios-port.lock` (empty when
 /// there is none). Nothing is written.
 pub fn plan(ws: &Workspace, options: &SyncOptions, lock: Lock) -> Result<SyncPlan, SyncError> {
-    let (primary, detected) = match options.from {
+    let (primary, detected) = match options.from.or(lock.primary) {
         Some(v) => (v, None),
         None => {
             let (v, n) = detect_primary(ws).ok_or(SyncError::NoPrimary)?;
@@ -205,7 +205,10 @@ pub fn plan(ws: &Workspace, options: &SyncOptions, lock: Lock) -> Result<SyncPla
         ws,
         options,
         lock_before: lock.clone(),
-        lock,
+        lock: Lock {
+            primary: Some(primary),
+            ..lock
+        },
         files: BTreeMap::new(),
         entries: BTreeMap::new(),
         symlinks: BTreeMap::new(),
@@ -480,12 +483,17 @@ impl Planner<'_> {
                     out.push_str("\n\n");
                 }
                 out.push_str(&imported);
-                let tail = &body[kept.len()..];
-                out.push_str(if tail.is_empty() { "\n" } else { tail });
+                out.push_str("\n\n");
+                // The blank line after the inserted text replaces the one that followed.
+                let rest = text.get(se..).unwrap_or("");
+                at = se + (rest.len() - rest.trim_start_matches(['\n', '\r']).len());
+                continue;
             }
             at = se;
         }
         out.push_str(text.get(at..).unwrap_or(""));
+        let mut out = out.trim_end().to_string();
+        out.push('\n');
         out
     }
 
@@ -519,6 +527,26 @@ impl Planner<'_> {
             };
             let path = crate::read::join(&dir, name);
             let key = lock::key(&path, None);
+            // A file the primary imports is part of the source: never rewrite it.
+            if let Some(id) = self.ws.sources.find(&path)
+                && self.imported_by(primary, &files.iter().map(|f| f.file).collect::<Vec<_>>()).contains(&id)
+            {
+                if !same {
+                    let own: Vec<String> = want
+                        .iter()
+                        .filter(|w| !have.iter().any(|h| h.heading == w.heading && h.text == w.text))
+                        .map(|w| format!("`{}`", if w.heading.is_empty() { "(untitled)" } else { &w.heading }))
+                        .collect();
+                    self.losses.push(Loss::field(
+                        target,
+                        Origin::file_start(id),
+                        format!("sections of `{}` outside the imported `{path}` ({})", files.first().map_or("", |f| f.path.as_str()), own.join(", ")),
+                        format!("`{path}` is imported by the primary's instructions, so aios-port does not rewrite it; {} reads only `{path}`", target.display_name()),
+                        format!("move those sections into `{path}` if every vendor should follow them"),
+                    ));
+                }
+                continue;
+            }
             if same && !files.is_empty() {
                 if let Some(id) = self.ws.sources.find(&path) {
                     let cur = json!(self.ws.sources.get(id).text);
@@ -582,6 +610,23 @@ impl Planner<'_> {
                 }
             }
         }
+    }
+
+    /// Every file the primary's `files` import, directly or not.
+    fn imported_by(&self, v: Vendor, files: &[crate::source::FileId]) -> Vec<crate::source::FileId> {
+        let mut out: Vec<crate::source::FileId> = Vec::new();
+        let mut todo: Vec<crate::source::FileId> = files.to_vec();
+        while let Some(f) = todo.pop() {
+            for i in self.ws.model.imports.iter().filter(|i| i.vendor == v && i.from == f) {
+                if let Some(t) = i.resolved
+                    && !out.contains(&t)
+                {
+                    out.push(t);
+                    todo.push(t);
+                }
+            }
+        }
+        out
     }
 
     /// Reports a Codex chain over `project_doc_max_bytes`.

@@ -88,7 +88,12 @@ pub fn hooks_for(
         let Some(event) = facts::neutral_event(h.vendor, &h.event.value).and_then(|n| facts::event_for(target, n)) else {
             continue;
         };
+        // Only tool events match tool names; lifecycle matchers (`startup`, `manual`, agent
+        // types) are the same words for every vendor.
+        let tool_event = facts::neutral_event(h.vendor, &h.event.value)
+            .is_some_and(|n| matches!(n, "PreToolUse" | "PostToolUse" | "PostToolUseFailure" | "PermissionRequest"));
         let matcher = match &h.matcher {
+            Some(m) if !tool_event => Some(m.value.clone()),
             Some(m) => match matcher_tools(&m.value) {
                 Some(tools) => {
                     let mapped: Vec<String> = tools
