@@ -91,10 +91,10 @@ fn collect_paths(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::Object(m) => {
             for (k, x) in m {
-                if k == "path" {
-                    if let Some(s) = x.as_str() {
-                        out.push(s.to_string());
-                    }
+                if k == "path"
+                    && let Some(s) = x.as_str()
+                {
+                    out.push(s.to_string());
                 }
                 collect_paths(x, out);
             }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::model::Scope;
 use crate::read::tree::Extra;
-use crate::source::{Origin, Spanned};
+use crate::source::{FileId, Origin, Spanned};
 use crate::vendor::Vendor;
 
 /// One hook handler together with the event and matcher group it belongs to.
@@ -35,6 +35,23 @@ pub struct Hook {
     /// Handler keys not modelled (`async`, `statusMessage`, `if`, `url`, `prompt`, ...).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<Extra>,
+    /// The workspace script file the command runs (`.claude/hooks/guard.sh`,
+    /// `"$CLAUDE_PROJECT_DIR"/x.py`, `${CLAUDE_PLUGIN_ROOT}/hooks/x.sh`, ...), read into the
+    /// source database so that rules can see what the hook answers. None: the command runs no
+    /// script of the workspace, or it could not be read.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_script"
+    )]
+    pub script: Option<FileId>,
+}
+
+/// Serializes a script file as an origin at its start, so that reports show its path.
+fn serialize_script<S: serde::Serializer>(script: &Option<FileId>, s: S) -> Result<S::Ok, S::Error> {
+    match script {
+        Some(id) => Origin::file_start(*id).serialize(s),
+        None => s.serialize_none(),
+    }
 }
 
 /// Hook handler types across vendors.

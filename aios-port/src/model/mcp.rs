@@ -162,15 +162,15 @@ impl EnvValue {
         let b = raw.as_bytes();
         let mut i = 0;
         while i < b.len() {
-            if b[i] == b'$' {
-                if let Some((part, len)) = parse_var(&raw[i..], bare) {
-                    if !lit.is_empty() {
-                        parts.push(Part::Literal(std::mem::take(&mut lit)));
-                    }
-                    parts.push(part);
-                    i += len;
-                    continue;
+            if b[i] == b'$'
+                && let Some((part, len)) = parse_var(&raw[i..], bare)
+            {
+                if !lit.is_empty() {
+                    parts.push(Part::Literal(std::mem::take(&mut lit)));
                 }
+                parts.push(part);
+                i += len;
+                continue;
             }
             let ch = raw[i..].chars().next().unwrap_or('$');
             lit.push(ch);

@@ -156,7 +156,7 @@ fn handler_for(
                 target,
                 h.event.origin,
                 format!("`{}` hook", h.event.value),
-                &format!("{} has no `{neutral}` event", target.display_name()),
+                format!("{} has no `{neutral}` event", target.display_name()),
                 "none: the hook runs only where the event exists",
             )
             .skip(),
@@ -177,7 +177,7 @@ fn handler_for(
             target,
             h.handler_type.origin,
             format!("`{ty}` handler of a `{}` hook", h.event.value),
-            &format!("{} runs only {} handlers", target.display_name(), if target == Vendor::Codex { "`command` and `mcp_tool`" } else { "`command`" }),
+            format!("{} runs only {} handlers", target.display_name(), if target == Vendor::Codex { "`command` and `mcp_tool`" } else { "`command`" }),
             "rewrite the handler as a command",
         );
         losses.push(if blocking && neutral == "PreToolUse" { loss.refuse() } else { loss.skip() });
@@ -215,7 +215,7 @@ fn handler_for(
                     target,
                     h.command.as_ref().map_or(h.origin, |c| c.origin),
                     format!("`{}` hook answering `ask`", h.event.value),
-                    &format!("{} treats `ask` as a failed hook and runs the tool", target.display_name()),
+                    format!("{} treats `ask` as a failed hook and runs the tool", target.display_name()),
                     "answer `deny` with a reason instead of `ask`, or keep this guard for its vendor only",
                 )
                 .refuse(),
@@ -232,7 +232,7 @@ fn handler_for(
         let unit = if target == Vendor::Gemini { TimeoutUnit::Millis } else { TimeoutUnit::Seconds };
         let v = match unit {
             TimeoutUnit::Millis => json!(t.ms),
-            TimeoutUnit::Seconds if t.ms % 1000 == 0 => json!(t.ms / 1000),
+            TimeoutUnit::Seconds if t.ms.is_multiple_of(1000) => json!(t.ms / 1000),
             // Claude and Codex want whole seconds; round up so the hook keeps its time.
             TimeoutUnit::Seconds => json!(t.ms.div_ceil(1000)),
         };
@@ -252,7 +252,7 @@ fn handler_for(
                 target,
                 e.origin,
                 format!("`{}` of a `{}` hook", e.key, h.event.value),
-                &format!("{} has no such handler option", target.display_name()),
+                format!("{} has no such handler option", target.display_name()),
                 "check the hook still behaves as intended without it",
             ));
         }
@@ -262,7 +262,7 @@ fn handler_for(
             target,
             e.origin,
             format!("`{}` of a `{}` matcher group", e.key, h.event.value),
-            &format!("{} has no such group option", target.display_name()),
+            format!("{} has no such group option", target.display_name()),
             "none",
         ));
     }

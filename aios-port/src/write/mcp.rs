@@ -28,7 +28,7 @@ fn is_literal(v: &EnvValue) -> bool {
 
 /// Milliseconds as a number of seconds (integer when whole).
 fn secs(ms: u64) -> Value {
-    if ms % 1000 == 0 {
+    if ms.is_multiple_of(1000) {
         json!(ms / 1000)
     } else {
         json!(ms as f64 / 1000.0)

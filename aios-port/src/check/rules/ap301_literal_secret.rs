@@ -239,38 +239,6 @@ impl Rule for LiteralSecret {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn known_false_positives_are_not_secrets() {
-        for (k, v) in [
-            ("GITHUB_TOKEN", "${GITHUB_TOKEN}"),
-            ("API_KEY", "$API_KEY"),
-            ("API_KEY", "YOUR_API_KEY_HERE"),
-            ("TOKEN", "<your-token>"),
-            ("MAX_TOKENS", "409600000000"),
-            ("TOKEN_FILE", "/run/secrets/github_token"),
-            ("AUTH_URL", "https://auth.example.com/token"),
-            ("PASSWORD", "xxxxxxxxxxxxxxxx"),
-            ("SECRET", "changeme-changeme"),
-            ("Authorization", "Bearer ${TOKEN}"),
-        ] {
-            assert!(!generic_secret(k, v), "{k}={v}");
-        }
-        assert!(generic_secret("Authorization", "Bearer 9f8a7b6c5d4e3f2a1b0c"));
-        assert!(generic_secret("DB_PASSWORD", "hunter2-Kx9!pQz7"));
-        assert_eq!(token_matches("id AKIAIOSFODNN7EXAMPLE x")[0].0, "AWS access key id");
-        assert!(token_matches("token ghp_short").is_empty());
-        for i in 0..PATTERNS.len() {
-            assert!(pattern(i).is_some(), "pattern {i} compiles");
-        }
-        assert!(is_placeholder("AKIAIOSFODNN7EXAMPLE"));
-        assert!(is_placeholder("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
-    }
-}
-
 const DOC: &str = r#"## What it does
 Finds secrets written as literal values: in MCP server `env`, headers, arguments and URLs, in hook
 commands, in settings `env`, and (vendor token formats only) in instruction, skill, subagent and
@@ -305,3 +273,35 @@ secret: it is in the history.
 - https://code.claude.com/docs/en/mcp#environment-variable-expansion-in-mcp-json
 - https://developers.openai.com/codex/mcp
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_false_positives_are_not_secrets() {
+        for (k, v) in [
+            ("GITHUB_TOKEN", "${GITHUB_TOKEN}"),
+            ("API_KEY", "$API_KEY"),
+            ("API_KEY", "YOUR_API_KEY_HERE"),
+            ("TOKEN", "<your-token>"),
+            ("MAX_TOKENS", "409600000000"),
+            ("TOKEN_FILE", "/run/secrets/github_token"),
+            ("AUTH_URL", "https://auth.example.com/token"),
+            ("PASSWORD", "xxxxxxxxxxxxxxxx"),
+            ("SECRET", "changeme-changeme"),
+            ("Authorization", "Bearer ${TOKEN}"),
+        ] {
+            assert!(!generic_secret(k, v), "{k}={v}");
+        }
+        assert!(generic_secret("Authorization", "Bearer 9f8a7b6c5d4e3f2a1b0c"));
+        assert!(generic_secret("DB_PASSWORD", "hunter2-Kx9!pQz7"));
+        assert_eq!(token_matches("id AKIAIOSFODNN7EXAMPLE x")[0].0, "AWS access key id");
+        assert!(token_matches("token ghp_short").is_empty());
+        for i in 0..PATTERNS.len() {
+            assert!(pattern(i).is_some(), "pattern {i} compiles");
+        }
+        assert!(is_placeholder("AKIAIOSFODNN7EXAMPLE"));
+        assert!(is_placeholder("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    }
+}

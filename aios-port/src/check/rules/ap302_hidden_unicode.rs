@@ -138,6 +138,8 @@ impl Rule for HiddenUnicode {
     }
 }
 
+// The bad example holds a zero-width space on purpose (after `tests.`): it is what the rule finds.
+#[allow(clippy::invisible_characters)]
 const DOC: &str = r#"## What it does
 Scans every file a vendor feeds to the model (instruction files, skills, subagents, commands) for
 characters that are invisible or reorder text: bidirectional overrides and isolates

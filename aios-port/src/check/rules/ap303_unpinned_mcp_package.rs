@@ -137,24 +137,6 @@ impl Rule for UnpinnedMcpPackage {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pins() {
-        assert!(!pinned("@modelcontextprotocol/server-github", Registry::Npm));
-        assert!(!pinned("pkg@latest", Registry::Npm));
-        assert!(!pinned("pkg@^1.2.0", Registry::Npm));
-        assert!(pinned("@scope/pkg@1.2.3", Registry::Npm));
-        assert!(pinned("pkg@2025.4.8", Registry::Npm));
-        assert!(pinned("./local/server.js", Registry::Npm));
-        assert!(!pinned("mcp-server-fetch", Registry::PyPi));
-        assert!(pinned("mcp-server-fetch==0.6.2", Registry::PyPi));
-        assert!(pinned("--from=git+https://github.com/x/y", Registry::PyPi));
-    }
-}
-
 const DOC: &str = r#"## What it does
 Flags stdio MCP servers started through a package runner (`npx`, `bunx`, `pnpm dlx`, `yarn dlx`,
 `uvx`, `uv tool run`, `pipx run`) whose package has no exact version: a bare name, a bare
@@ -181,3 +163,21 @@ Pin the exact version (`name@1.2.3` for npm, `name==1.2.3` for PyPI) and update 
 - https://vulkro.com/docs/rules/mcp-001-unpinned-npx
 - https://docs.npmjs.com/cli/commands/npx
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pins() {
+        assert!(!pinned("@modelcontextprotocol/server-github", Registry::Npm));
+        assert!(!pinned("pkg@latest", Registry::Npm));
+        assert!(!pinned("pkg@^1.2.0", Registry::Npm));
+        assert!(pinned("@scope/pkg@1.2.3", Registry::Npm));
+        assert!(pinned("pkg@2025.4.8", Registry::Npm));
+        assert!(pinned("./local/server.js", Registry::Npm));
+        assert!(!pinned("mcp-server-fetch", Registry::PyPi));
+        assert!(pinned("mcp-server-fetch==0.6.2", Registry::PyPi));
+        assert!(pinned("--from=git+https://github.com/x/y", Registry::PyPi));
+    }
+}

@@ -91,21 +91,6 @@ impl Rule for PluginPathEscapes {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes() {
-        for p in ["../shared", "/etc/passwd", "./a/../../b", "C:\\Windows", "\\\\server\\share", "%2e%2e/x"] {
-            assert!(escape_reason(p).is_some(), "{p}");
-        }
-        for p in ["./skills/", "./a/../b", "commands", "./hooks/hooks.json"] {
-            assert!(escape_reason(p).is_none(), "{p}");
-        }
-    }
-}
-
 const DOC: &str = r#"## What it does
 Flags plugin manifest component paths (`skills`, `commands`, `agents`, `hooks`, `mcpServers`, ...)
 and local marketplace sources that leave their root: absolute paths, Windows drive and UNC paths,
@@ -135,3 +120,18 @@ Move the component into the plugin directory and refer to it as `./path`. Use
 - https://code.claude.com/docs/en/plugins-reference#plugin-directory-structure
 - https://developers.openai.com/codex/plugins/build
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        for p in ["../shared", "/etc/passwd", "./a/../../b", "C:\\Windows", "\\\\server\\share", "%2e%2e/x"] {
+            assert!(escape_reason(p).is_some(), "{p}");
+        }
+        for p in ["./skills/", "./a/../b", "commands", "./hooks/hooks.json"] {
+            assert!(escape_reason(p).is_none(), "{p}");
+        }
+    }
+}

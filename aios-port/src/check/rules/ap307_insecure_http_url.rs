@@ -67,21 +67,6 @@ impl Rule for InsecureHttpUrl {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hosts() {
-        assert_eq!(remote_http_host("http://mcp.example.com/mcp"), Some("mcp.example.com"));
-        assert_eq!(remote_http_host("http://user@10.0.0.5:8080/x"), Some("10.0.0.5"));
-        assert_eq!(remote_http_host("http://localhost:3000/mcp"), None);
-        assert_eq!(remote_http_host("http://127.0.0.1:9/x"), None);
-        assert_eq!(remote_http_host("http://[::1]:9/x"), None);
-        assert_eq!(remote_http_host("https://mcp.example.com"), None);
-    }
-}
-
 const DOC: &str = r#"## What it does
 Flags remote MCP servers whose URL is plain `http://` to a host other than loopback
 (`localhost`, `127.0.0.0/8`, `::1`).
@@ -105,3 +90,18 @@ Use `https://`. For a server on the same machine, use `localhost`.
 ## References
 - https://modelcontextprotocol.io/specification/2025-06-18/basic/security_best_practices
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts() {
+        assert_eq!(remote_http_host("http://mcp.example.com/mcp"), Some("mcp.example.com"));
+        assert_eq!(remote_http_host("http://user@10.0.0.5:8080/x"), Some("10.0.0.5"));
+        assert_eq!(remote_http_host("http://localhost:3000/mcp"), None);
+        assert_eq!(remote_http_host("http://127.0.0.1:9/x"), None);
+        assert_eq!(remote_http_host("http://[::1]:9/x"), None);
+        assert_eq!(remote_http_host("https://mcp.example.com"), None);
+    }
+}
