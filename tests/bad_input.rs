@@ -21,7 +21,13 @@ fn write(dir: &Path, rel: &str, text: impl AsRef<[u8]>) {
 fn found(ws: &Workspace) -> Vec<(String, &'static str, Severity)> {
     ws.diagnostics
         .iter()
-        .map(|d| (ws.sources.locate(&d.primary.origin).0.to_string(), d.code, d.severity))
+        .map(|d| {
+            (
+                ws.sources.locate(&d.primary.origin).0.to_string(),
+                d.code,
+                d.severity,
+            )
+        })
         .collect()
 }
 
@@ -30,11 +36,19 @@ fn fifty_megabyte_instruction_file_is_refused_before_reading() {
     let dir = tempfile::tempdir().expect("tempdir");
     let f = fs::File::create(dir.path().join("CLAUDE.md")).expect("create");
     f.set_len(50 * 1024 * 1024).expect("sparse 50 MB file");
-    write(dir.path(), ".mcp.json", r#"{"mcpServers": {"a": {"command": "x"}}}"#);
+    write(
+        dir.path(),
+        ".mcp.json",
+        r#"{"mcpServers": {"a": {"command": "x"}}}"#,
+    );
     let ws = load(dir.path());
     assert_eq!(
         found(&ws),
-        vec![("CLAUDE.md".to_string(), codes::UNREADABLE_FILE, Severity::Error)]
+        vec![(
+            "CLAUDE.md".to_string(),
+            codes::UNREADABLE_FILE,
+            Severity::Error
+        )]
     );
     assert!(ws.diagnostics[0].message.contains("50 MiB"));
     assert_eq!(ws.model.mcp_servers.len(), 1, "the rest is still read");
@@ -43,7 +57,11 @@ fn fifty_megabyte_instruction_file_is_refused_before_reading() {
 #[test]
 fn json_nested_ten_thousand_deep_is_a_finding_not_a_stack_overflow() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let deep = format!("{{\"mcpServers\": {}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    let deep = format!(
+        "{{\"mcpServers\": {}{}}}",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
     write(dir.path(), ".mcp.json", deep);
     write(dir.path(), "CLAUDE.md", "# ok\n");
     let ws = load(dir.path());
@@ -63,14 +81,22 @@ fn toml_nested_ten_thousand_deep_is_a_finding() {
     let ws = load(dir.path());
     assert_eq!(
         found(&ws),
-        vec![(".codex/config.toml".to_string(), codes::UNPARSEABLE_FILE, Severity::Error)]
+        vec![(
+            ".codex/config.toml".to_string(),
+            codes::UNPARSEABLE_FILE,
+            Severity::Error
+        )]
     );
 }
 
 #[test]
 fn deep_yaml_frontmatter_does_not_crash() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let deep = format!("---\nname: x\nmeta: {}{}\n---\nbody\n", "[".repeat(10_000), "]".repeat(10_000));
+    let deep = format!(
+        "---\nname: x\nmeta: {}{}\n---\nbody\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
     write(dir.path(), ".claude/agents/x.md", deep);
     let ws = load(dir.path());
     assert_eq!(ws.model.agents.len(), 1);
@@ -89,7 +115,11 @@ fn fifo_is_refused_without_blocking() {
     let ws = load(dir.path());
     assert_eq!(
         found(&ws),
-        vec![(".mcp.json".to_string(), codes::UNREADABLE_FILE, Severity::Error)]
+        vec![(
+            ".mcp.json".to_string(),
+            codes::UNREADABLE_FILE,
+            Severity::Error
+        )]
     );
     assert!(ws.diagnostics[0].message.contains("not a regular file"));
 }
@@ -102,13 +132,22 @@ fn symlinked_directory_leaving_the_workspace_is_not_followed() {
     write(outside.path(), "CLAUDE.md", "# outside\n");
     let dir = tempfile::tempdir().expect("tempdir");
     std::os::unix::fs::symlink(outside.path(), dir.path().join(".claude")).expect("symlink");
-    std::os::unix::fs::symlink(outside.path().join("CLAUDE.md"), dir.path().join("CLAUDE.md"))
-        .expect("symlink");
+    std::os::unix::fs::symlink(
+        outside.path().join("CLAUDE.md"),
+        dir.path().join("CLAUDE.md"),
+    )
+    .expect("symlink");
     let ws = load(dir.path());
-    assert!(ws.model.settings.is_empty(), "nothing read through the link");
+    assert!(
+        ws.model.settings.is_empty(),
+        "nothing read through the link"
+    );
     assert!(ws.model.instructions.is_empty());
     let codes_found: Vec<_> = found(&ws).into_iter().map(|(_, c, _)| c).collect();
-    assert!(codes_found.iter().all(|c| *c == codes::SYMLINK_ESCAPES), "{codes_found:?}");
+    assert!(
+        codes_found.iter().all(|c| *c == codes::SYMLINK_ESCAPES),
+        "{codes_found:?}"
+    );
     assert!(!codes_found.is_empty());
 }
 

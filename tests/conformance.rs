@@ -36,7 +36,12 @@ fn copy_tree(from: &Path, to: &Path) {
 /// losses reported.
 fn synced(name: &str, target: Vendor) -> (tempfile::TempDir, Vec<String>) {
     let dir = tempfile::tempdir().expect("tempdir");
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures").join(name), dir.path());
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../fixtures")
+            .join(name),
+        dir.path(),
+    );
     let ws = Workspace::load(dir.path(), &LoadOptions::default()).expect("loads");
     let options = SyncOptions {
         to: vec![target],
@@ -59,7 +64,10 @@ fn validate(client: &str, ws: &Path) -> Vec<Value> {
         .output()
         .expect("validate.sh runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    let records: Vec<Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let records: Vec<Value> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
     assert!(
         !records.is_empty(),
         "validate.sh printed no checks (are the clients installed? {NEEDS}): {}",
@@ -71,7 +79,11 @@ fn validate(client: &str, ws: &Path) -> Vec<Value> {
 /// Fails on any FAIL; returns the record of `check`.
 fn passed<'a>(records: &'a [Value], check: &str) -> &'a Value {
     for r in records {
-        assert_ne!(r["status"], "FAIL", "{} {} failed: {}", r["client"], r["check"], r);
+        assert_ne!(
+            r["status"], "FAIL",
+            "{} {} failed: {}",
+            r["client"], r["check"], r
+        );
     }
     let r = records
         .iter()
@@ -88,7 +100,11 @@ fn codex_helper(mode: &str, arg: Option<&str>, ws: &Path) -> String {
         c.arg(a);
     }
     let out = c.arg(ws).output().expect("validate.sh runs");
-    assert!(out.status.success(), "{mode}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{mode}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -103,7 +119,12 @@ fn claude_to_codex() {
     assert!(losses.is_empty(), "{losses:?}");
     let records = validate("codex", ws.path());
     let list = passed(&records, "mcp-list");
-    assert!(list["detail"].as_str().is_some_and(|d| d.contains("servers: github linear search")), "{list}");
+    assert!(
+        list["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("servers: github linear search")),
+        "{list}"
+    );
     passed(&records, "strict-config");
     passed(&records, "exec-startup");
     // stdio with env pass-through and a literal env value.
@@ -112,19 +133,31 @@ fn claude_to_codex() {
     assert_eq!(github["transport"]["command"], "npx");
     assert_eq!(github["transport"]["env_vars"][0], "GITHUB_TOKEN");
     assert_eq!(github["transport"]["env"]["GITHUB_HOST"], "github.com");
-    assert_eq!(github["transport"]["args"][1], "@modelcontextprotocol/server-github@2025.4.8");
+    assert_eq!(
+        github["transport"]["args"][1],
+        "@modelcontextprotocol/server-github@2025.4.8"
+    );
     // http with a bearer token from the environment.
     let linear = codex_server("linear", ws.path());
     assert_eq!(linear["transport"]["type"], "streamable_http");
-    assert_eq!(linear["transport"]["bearer_token_env_var"], "LINEAR_API_KEY");
+    assert_eq!(
+        linear["transport"]["bearer_token_env_var"],
+        "LINEAR_API_KEY"
+    );
     // env-derived and static headers, timeout in seconds.
     let search = codex_server("search", ws.path());
-    assert_eq!(search["transport"]["env_http_headers"]["X-Api-Key"], "SEARCH_API_KEY");
+    assert_eq!(
+        search["transport"]["env_http_headers"]["X-Api-Key"],
+        "SEARCH_API_KEY"
+    );
     assert_eq!(search["transport"]["http_headers"]["X-Client"], "aios");
     assert_eq!(search["tool_timeout_sec"], 45.0);
     // The imported file's text reaches the model; the `@path` does not.
     let agents = codex_helper("--codex-agents-md", None, ws.path());
-    assert!(agents.contains("Run `make test` before every commit."), "{agents}");
+    assert!(
+        agents.contains("Run `make test` before every commit."),
+        "{agents}"
+    );
     assert!(agents.contains("Prefer small functions."), "{agents}");
     assert!(!agents.contains("@docs"), "{agents}");
 }
@@ -136,10 +169,21 @@ fn claude_to_gemini() {
     assert!(losses.is_empty(), "{losses:?}");
     let records = validate("gemini", ws.path());
     let settings = passed(&records, "settings+mcp");
-    assert!(settings["detail"].as_str().is_some_and(|d| d.contains("servers: github linear search")), "{settings}");
+    assert!(
+        settings["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("servers: github linear search")),
+        "{settings}"
+    );
     let written = fs::read_to_string(ws.path().join(".gemini/settings.json")).expect("written");
-    assert!(written.contains("\"BeforeTool\"") && written.contains("\"timeout\": 10000"), "{written}");
-    assert_eq!(fs::read_to_string(ws.path().join("GEMINI.md")).expect("written"), "@./CLAUDE.md\n");
+    assert!(
+        written.contains("\"BeforeTool\"") && written.contains("\"timeout\": 10000"),
+        "{written}"
+    );
+    assert_eq!(
+        fs::read_to_string(ws.path().join("GEMINI.md")).expect("written"),
+        "@./CLAUDE.md\n"
+    );
 }
 
 #[test]
@@ -150,12 +194,28 @@ fn codex_to_claude() {
     let records = validate("claude", ws.path());
     passed(&records, "doctor-settings");
     let list = passed(&records, "mcp-list");
-    assert!(list["detail"].as_str().is_some_and(|d| d.contains("servers: github linear search")), "{list}");
-    let mcp: Value = serde_json::from_str(&fs::read_to_string(ws.path().join(".mcp.json")).expect("written")).expect("JSON");
-    assert_eq!(mcp["mcpServers"]["linear"]["headers"]["Authorization"], "Bearer ${LINEAR_API_KEY}");
-    assert_eq!(mcp["mcpServers"]["search"]["headers"]["X-Api-Key"], "${SEARCH_API_KEY}");
+    assert!(
+        list["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("servers: github linear search")),
+        "{list}"
+    );
+    let mcp: Value =
+        serde_json::from_str(&fs::read_to_string(ws.path().join(".mcp.json")).expect("written"))
+            .expect("JSON");
+    assert_eq!(
+        mcp["mcpServers"]["linear"]["headers"]["Authorization"],
+        "Bearer ${LINEAR_API_KEY}"
+    );
+    assert_eq!(
+        mcp["mcpServers"]["search"]["headers"]["X-Api-Key"],
+        "${SEARCH_API_KEY}"
+    );
     assert_eq!(mcp["mcpServers"]["search"]["timeout"], 45000);
-    assert_eq!(mcp["mcpServers"]["github"]["env"]["GITHUB_TOKEN"], "${GITHUB_TOKEN}");
+    assert_eq!(
+        mcp["mcpServers"]["github"]["env"]["GITHUB_TOKEN"],
+        "${GITHUB_TOKEN}"
+    );
 }
 
 #[test]
@@ -166,9 +226,16 @@ fn gemini_to_claude() {
     let records = validate("claude", ws.path());
     passed(&records, "doctor-settings");
     let list = passed(&records, "mcp-list");
-    assert!(list["detail"].as_str().is_some_and(|d| d.contains("servers: github linear")), "{list}");
-    let settings: Value =
-        serde_json::from_str(&fs::read_to_string(ws.path().join(".claude/settings.json")).expect("written")).expect("JSON");
+    assert!(
+        list["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("servers: github linear")),
+        "{list}"
+    );
+    let settings: Value = serde_json::from_str(
+        &fs::read_to_string(ws.path().join(".claude/settings.json")).expect("written"),
+    )
+    .expect("JSON");
     assert_eq!(settings["hooks"]["PreToolUse"][0]["matcher"], "Bash");
     assert_eq!(settings["hooks"]["PreToolUse"][0]["hooks"][0]["timeout"], 5);
 }
@@ -181,9 +248,17 @@ fn gemini_to_codex_and_codex_to_gemini() {
     passed(&records, "strict-config");
     passed(&records, "exec-startup");
     let agents = codex_helper("--codex-agents-md", None, ws.path());
-    assert!(agents.contains("Run `make test` before every commit."), "{agents}");
+    assert!(
+        agents.contains("Run `make test` before every commit."),
+        "{agents}"
+    );
     let (ws, _) = synced("sync-from-codex", Vendor::Gemini);
     let records = validate("gemini", ws.path());
     let settings = passed(&records, "settings+mcp");
-    assert!(settings["detail"].as_str().is_some_and(|d| d.contains("servers: github linear search")), "{settings}");
+    assert!(
+        settings["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("servers: github linear search")),
+        "{settings}"
+    );
 }

@@ -46,7 +46,11 @@ fn every_workspace_loads_with_only_the_known_errors() {
     let mut found = Vec::new();
     for name in &names {
         let ws = load(name);
-        for d in ws.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        for d in ws
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
             let path = ws.sources.locate(&d.primary.origin).0.to_string();
             found.push((name.clone(), path, d.code.to_string(), d.message.clone()));
         }
@@ -55,8 +59,10 @@ fn every_workspace_loads_with_only_the_known_errors() {
         .iter()
         .map(|(w, p, c, _)| (w.to_string(), p.to_string(), c.to_string()))
         .collect();
-    let got: Vec<(String, String, String)> =
-        found.iter().map(|(w, p, c, _)| (w.clone(), p.clone(), c.clone())).collect();
+    let got: Vec<(String, String, String)> = found
+        .iter()
+        .map(|(w, p, c, _)| (w.clone(), p.clone(), c.clone()))
+        .collect();
     assert_eq!(got, expected, "unexpected error-level findings: {found:#?}");
 }
 
@@ -76,7 +82,13 @@ fn obra_superpowers_agents_md_is_a_symlink_to_claude_md() {
         .expect("AGENTS.md");
     assert_eq!(codex.symlink_to.as_deref(), Some("CLAUDE.md"));
     assert_eq!(codex.file, claude.file, "one document, read once");
-    assert_eq!(ws.sources.iter().filter(|(_, f)| f.path == "CLAUDE.md").count(), 1);
+    assert_eq!(
+        ws.sources
+            .iter()
+            .filter(|(_, f)| f.path == "CLAUDE.md")
+            .count(),
+        1
+    );
     // GEMINI.md is two `@./` imports of skill files, both followed by Gemini.
     let gemini_imports: Vec<&str> = m
         .imports
@@ -109,7 +121,11 @@ fn pydantic_ai_monorepo_instructions() {
         .filter(|i| i.vendor == Vendor::Claude && i.symlink_to.is_some())
         .map(|i| i.path.as_str())
         .collect();
-    assert_eq!(claude_links.len(), 10, "CLAUDE.md symlinks to AGENTS.md: {claude_links:?}");
+    assert_eq!(
+        claude_links.len(),
+        10,
+        "CLAUDE.md symlinks to AGENTS.md: {claude_links:?}"
+    );
     // `@agent.tool` and `@pytest.fixture` sit in code fences: not import candidates.
     for i in &m.instructions {
         for r in &i.doc.import_refs {
@@ -126,12 +142,19 @@ fn pydantic_ai_monorepo_instructions() {
         .iter()
         .filter(|i| ws.sources.get(i.file).text.contains("@pytest.fixture"))
         .count();
-    assert!(fenced > 0, "the corpus still has fenced @pytest.fixture lines");
+    assert!(
+        fenced > 0,
+        "the corpus still has fenced @pytest.fixture lines"
+    );
     // `.claude/skills/x` symlinks to `.agents/skills/x`: one skill seen by all three vendors.
     let s = m
         .skills
         .iter()
-        .find(|s| s.name.as_ref().is_some_and(|n| n.value == "complete-partial-pr"))
+        .find(|s| {
+            s.name
+                .as_ref()
+                .is_some_and(|n| n.value == "complete-partial-pr")
+        })
         .expect("skill");
     assert!(Vendor::ALL.iter().all(|v| s.loaded_by.contains(*v)));
 }
@@ -173,7 +196,11 @@ fn humanlayer_nested_claude_md_and_csv_tools() {
         .model
         .agents
         .iter()
-        .find(|a| a.name.as_ref().is_some_and(|n| n.value == "codebase-locator"))
+        .find(|a| {
+            a.name
+                .as_ref()
+                .is_some_and(|n| n.value == "codebase-locator")
+        })
         .expect("agent");
     let tools: Vec<&str> = a.tools.iter().flatten().map(|t| t.value.as_str()).collect();
     assert_eq!(tools, ["Grep", "Glob", "LS"]);
@@ -184,8 +211,17 @@ fn humanlayer_nested_claude_md_and_csv_tools() {
 fn platformplatform_invalid_yaml_is_read_leniently() {
     let ws = load("1iveowl__PlatformPlatform");
     let codes: Vec<&str> = ws.diagnostics.iter().map(|d| d.code).collect();
-    assert_eq!(codes, ["AP004", "AP004"], "agent `tools: *` and rule `paths: **/…`");
-    let guardian = ws.model.agents.iter().find(|a| a.path.ends_with("guardian.md")).expect("agent");
+    assert_eq!(
+        codes,
+        ["AP004", "AP004"],
+        "agent `tools: *` and rule `paths: **/…`"
+    );
+    let guardian = ws
+        .model
+        .agents
+        .iter()
+        .find(|a| a.path.ends_with("guardian.md"))
+        .expect("agent");
     assert_eq!(
         guardian.tools.as_ref().map(|t| t[0].value.as_str()),
         Some("*")
@@ -196,11 +232,25 @@ fn platformplatform_invalid_yaml_is_read_leniently() {
         .iter()
         .find(|i| matches!(i.role, InstructionRole::Rule { .. }))
         .expect("rule");
-    let InstructionRole::Rule { paths } = &rule.role else { unreachable!() };
-    assert!(paths.iter().any(|p| p.value.contains("Dialog")), "{paths:?}");
+    let InstructionRole::Rule { paths } = &rule.role else {
+        unreachable!()
+    };
+    assert!(
+        paths.iter().any(|p| p.value.contains("Dialog")),
+        "{paths:?}"
+    );
     // Codex servers: a multi-line args array with a trailing comma, and a url server.
-    let codex: Vec<_> = ws.model.mcp_servers.iter().filter(|s| s.vendor == Vendor::Codex).collect();
-    assert!(codex.iter().any(|s| s.transport.value == Transport::Stdio && !s.args.is_empty()));
+    let codex: Vec<_> = ws
+        .model
+        .mcp_servers
+        .iter()
+        .filter(|s| s.vendor == Vendor::Codex)
+        .collect();
+    assert!(
+        codex
+            .iter()
+            .any(|s| s.transport.value == Transport::Stdio && !s.args.is_empty())
+    );
     assert!(codex.iter().any(|s| s.transport.value == Transport::Http));
 }
 
@@ -214,7 +264,15 @@ fn claude_plugins_official_marketplace_and_both_mcp_shapes() {
     // `${CONTEXT7_API_KEY:-}` keeps its default syntax.
     let defaulted = m.mcp_servers.iter().any(|s| {
         s.headers.iter().chain(s.env.iter()).any(|(_, v)| {
-            v.value.parts.iter().any(|p| matches!(p, aios_port::model::Part::Var { default: Some(_), .. }))
+            v.value.parts.iter().any(|p| {
+                matches!(
+                    p,
+                    aios_port::model::Part::Var {
+                        default: Some(_),
+                        ..
+                    }
+                )
+            })
         })
     });
     assert!(defaulted);
@@ -229,15 +287,26 @@ fn gemini_cli_monorepo() {
     let nested = m
         .instructions
         .iter()
-        .filter(|i| i.vendor == Vendor::Gemini && i.path.ends_with("GEMINI.md") && !i.dir.is_empty())
+        .filter(|i| {
+            i.vendor == Vendor::Gemini && i.path.ends_with("GEMINI.md") && !i.dir.is_empty()
+        })
         .count();
     assert_eq!(nested, 7);
-    assert!(m.commands.iter().any(|c| c.vendor == Vendor::Gemini && c.name.contains(':')));
+    assert!(
+        m.commands
+            .iter()
+            .any(|c| c.vendor == Vendor::Gemini && c.name.contains(':'))
+    );
 }
 
 #[test]
 fn openai_codex_root_and_nested_agents_md() {
     let ws = load("openai__codex");
-    let paths: Vec<&str> = ws.model.instructions.iter().map(|i| i.path.as_str()).collect();
+    let paths: Vec<&str> = ws
+        .model
+        .instructions
+        .iter()
+        .map(|i| i.path.as_str())
+        .collect();
     assert_eq!(paths, ["AGENTS.md", "codex-rs/AGENTS.md"]);
 }

@@ -49,7 +49,10 @@ fn cases(check: bool) -> Vec<PathBuf> {
         .map(|e| e.path())
         .filter(|p| p.is_dir())
         .filter(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             name.starts_with("check-") == check
         })
         .collect();
@@ -65,14 +68,20 @@ fn check_fixtures() {
     use aios_port::check::{CheckOptions, RuleSelection, check};
     let mut mismatched = Vec::new();
     for case in cases(true) {
-        let name = case.file_name().expect("name").to_string_lossy().into_owned();
+        let name = case
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         let code = name
             .split('-')
             .nth(1)
             .expect("check-<code>-<situation>")
             .to_ascii_uppercase();
         let ws = Workspace::load(&case, &LoadOptions::default()).expect("fixture loads");
-        let cfg = aios_port::config::load(&ws.root).expect("valid config").unwrap_or_default();
+        let cfg = aios_port::config::load(&ws.root)
+            .expect("valid config")
+            .unwrap_or_default();
         let options = CheckOptions {
             selection: RuleSelection::new(&[code.as_str()], &[] as &[&str]).expect("known code"),
             vendors: cfg.vendors(),
@@ -106,7 +115,11 @@ fn fixture_models() {
     assert!(!cases.is_empty());
     let mut mismatched = Vec::new();
     for case in cases {
-        let name = case.file_name().expect("name").to_string_lossy().into_owned();
+        let name = case
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         let doc = model_snapshot(&case);
         // Every fixture is compared (and `.snap.new` written) before the test fails.
         let snap = std::panic::catch_unwind(|| {

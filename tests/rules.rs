@@ -33,7 +33,9 @@ fn examples(doc: &str) -> (Vec<Block>, Vec<Block>) {
     let Some(start) = doc.find("## Example") else {
         return (Vec::new(), Vec::new());
     };
-    let end = doc[start..].find("## How to fix").map_or(doc.len(), |e| start + e);
+    let end = doc[start..]
+        .find("## How to fix")
+        .map_or(doc.len(), |e| start + e);
     let section = &doc[start..end];
     let (mut bad, mut good) = (Vec::new(), Vec::new());
     let mut in_good = false;
@@ -58,7 +60,12 @@ fn examples(doc: &str) -> (Vec<Block>, Vec<Block>) {
             text.push_str(l);
             text.push('\n');
         }
-        let block = Block { lang, path, flags, text };
+        let block = Block {
+            lang,
+            path,
+            flags,
+            text,
+        };
         if in_good {
             good.push(block);
         } else {
@@ -90,7 +97,11 @@ fn decode_escapes(s: &str) -> Vec<u8> {
 
 fn materialize(dir: &Path, blocks: &[Block]) {
     for b in blocks {
-        assert!(!b.path.is_empty(), "example block without a path: {}", b.text);
+        assert!(
+            !b.path.is_empty(),
+            "example block without a path: {}",
+            b.text
+        );
         let p = dir.join(&b.path);
         fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
         if b.lang == "symlink" {
@@ -136,7 +147,11 @@ fn every_rule_is_documented() {
             assert!(pos.is_some(), "{} doc lacks `{s}` (in order)", m.code);
             at = pos.unwrap_or(at);
         }
-        assert!(!m.summary.is_empty() && m.summary.ends_with('.'), "{} summary", m.code);
+        assert!(
+            !m.summary.is_empty() && m.summary.ends_with('.'),
+            "{} summary",
+            m.code
+        );
         assert!(
             m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
             "{} name is kebab-case",
@@ -161,7 +176,10 @@ fn every_example_triggers_its_rule_and_the_fix_does_not() {
         if !good.is_empty() {
             let found = fires(&good, m.code);
             if !found.is_empty() {
-                failures.push(format!("{}: the fixed example still triggers: {found:?}", m.code));
+                failures.push(format!(
+                    "{}: the fixed example still triggers: {found:?}",
+                    m.code
+                ));
             }
         }
     }

@@ -64,20 +64,33 @@ fn render(ws: &Workspace, plan: &sync::SyncPlan) -> String {
     let mut out = format!(
         "primary: {}\ntargets: {}\n",
         plan.primary.id(),
-        plan.targets.iter().map(|v| v.id()).collect::<Vec<_>>().join(", ")
+        plan.targets
+            .iter()
+            .map(|v| v.id())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     for l in &plan.losses {
         let (p, line, col) = ws.sources.locate(&l.origin);
         out.push_str(&format!(
             "loss for {}{}: {} ({p}:{line}:{col}): {}\n",
             l.target.id(),
-            if l.refused { " (refused)" } else if l.skipped { " (not written)" } else { "" },
+            if l.refused {
+                " (refused)"
+            } else if l.skipped {
+                " (not written)"
+            } else {
+                ""
+            },
             l.what,
             l.why
         ));
     }
     for c in &plan.conflicts {
-        out.push_str(&format!("conflict: {} {:?}: {}\n", c.path, c.entry, c.reason));
+        out.push_str(&format!(
+            "conflict: {} {:?}: {}\n",
+            c.path, c.entry, c.reason
+        ));
     }
     for e in &plan.errors {
         out.push_str(&format!("error: {e}\n"));
@@ -137,7 +150,11 @@ fn round_trip_keeps_every_other_byte() {
     // Unchanged files keep their modification time: a second sync writes nothing.
     let ws = load(dir.path());
     let again = sync::plan(&ws, &SyncOptions::default(), lock_of(dir.path())).expect("plans");
-    assert!(again.changes.is_empty(), "{:?}", again.changes.iter().map(|c| &c.path).collect::<Vec<_>>());
+    assert!(
+        again.changes.is_empty(),
+        "{:?}",
+        again.changes.iter().map(|c| &c.path).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -148,11 +165,19 @@ fn hand_edit_is_a_conflict_and_force_overwrites() {
     let plan = sync::plan(&ws, &SyncOptions::default(), Lock::default()).expect("plans");
     sync::apply(&ws.root, &plan).expect("applies");
     let p = dir.path().join(".codex/config.toml");
-    let edited = fs::read_to_string(&p).expect("read").replace("\"--stdio\"", "\"--http\"");
+    let edited = fs::read_to_string(&p)
+        .expect("read")
+        .replace("\"--stdio\"", "\"--http\"");
     fs::write(&p, &edited).expect("write");
     // The primary changes too, so sync wants to rewrite the entry.
     let mcp = dir.path().join(".mcp.json");
-    fs::write(&mcp, fs::read_to_string(&mcp).expect("read").replace("--stdio", "--stdio2")).expect("write");
+    fs::write(
+        &mcp,
+        fs::read_to_string(&mcp)
+            .expect("read")
+            .replace("--stdio", "--stdio2"),
+    )
+    .expect("write");
     let ws = load(dir.path());
     let plan = sync::plan(&ws, &SyncOptions::default(), lock_of(dir.path())).expect("plans");
     assert_eq!(plan.conflicts.len(), 1, "{:?}", plan.conflicts);
@@ -165,7 +190,11 @@ fn hand_edit_is_a_conflict_and_force_overwrites() {
     let plan = sync::plan(&ws, &forced, lock_of(dir.path())).expect("plans");
     assert_eq!(plan.blocked(&forced), None);
     sync::apply(&ws.root, &plan).expect("applies");
-    assert!(fs::read_to_string(&p).expect("read").contains("\"--stdio2\""));
+    assert!(
+        fs::read_to_string(&p)
+            .expect("read")
+            .contains("\"--stdio2\"")
+    );
 }
 
 /// Drift rules whose findings sync fixes.
@@ -207,7 +236,10 @@ fn drift_after_sync(src: &Path, options: &SyncOptions) -> (Vec<String>, sync::Sy
 fn sync_fixtures_leave_no_drift() {
     for name in ["sync-from-claude", "sync-from-codex", "sync-from-gemini"] {
         let (found, plan) = drift_after_sync(&fixtures().join(name), &lossy());
-        assert!(plan.conflicts.is_empty() && plan.errors.is_empty(), "{name}");
+        assert!(
+            plan.conflicts.is_empty() && plan.errors.is_empty(),
+            "{name}"
+        );
         assert!(found.is_empty(), "{name}: drift after sync: {found:#?}");
     }
 }
@@ -219,7 +251,12 @@ fn corpus_syncs_to_every_vendor_idempotently() {
         force: true,
         ..SyncOptions::default()
     };
-    let mut names: Vec<PathBuf> = fs::read_dir(corpus()).expect("corpus").flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let mut names: Vec<PathBuf> = fs::read_dir(corpus())
+        .expect("corpus")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     names.sort();
     for ws_dir in names {
         let ws = load(&ws_dir);
@@ -233,11 +270,16 @@ fn corpus_syncs_to_every_vendor_idempotently() {
         for f in found {
             let source_side = f.split(" but ").next().unwrap_or(&f);
             let pair = f.split(':').next().unwrap_or(&f);
-            let not_from_primary = (f.starts_with("AP101") || f.starts_with("AP104")) && !source_side.contains(primary)
+            let not_from_primary = (f.starts_with("AP101") || f.starts_with("AP104"))
+                && !source_side.contains(primary)
                 || f.starts_with("AP105") && !f[6..].starts_with(primary)
                 || (f.starts_with("AP102") || f.starts_with("AP103")) && !pair.contains(primary);
             // Instructions the primary keeps outside a file it imports stay its own (reported).
-            let kept_own = f.starts_with("AP103") && plan.losses.iter().any(|l| l.what.starts_with("sections of"));
+            let kept_own = f.starts_with("AP103")
+                && plan
+                    .losses
+                    .iter()
+                    .any(|l| l.what.starts_with("sections of"));
             if not_from_primary || kept_own {
                 continue;
             }
@@ -247,7 +289,11 @@ fn corpus_syncs_to_every_vendor_idempotently() {
                 .losses
                 .iter()
                 .any(|l| names.iter().any(|n| l.what.contains(&format!("`{n}`"))));
-            assert!(explained, "{}: drift left after sync without a loss: {f}", ws_dir.display());
+            assert!(
+                explained,
+                "{}: drift left after sync without a loss: {f}",
+                ws_dir.display()
+            );
         }
     }
 }

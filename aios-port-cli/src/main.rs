@@ -27,7 +27,10 @@ fn main() -> ExitCode {
     let status = match result {
         Ok(s) => s,
         // `aios-port scan | head` closes the pipe early: not an error.
-        Err(e) if e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) => {
+        Err(e)
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
             Status::Success
         }
         Err(e) => {

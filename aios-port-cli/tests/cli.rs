@@ -49,7 +49,10 @@ fn scan_malformed_file_exits_1_and_names_line_and_column() {
 fn scan_missing_directory_exits_2() {
     let assert = aios().args(["scan", "no/such/dir"]).assert().code(2);
     let err = String::from_utf8(assert.get_output().stderr.clone()).expect("utf-8");
-    assert!(err.starts_with("aios-port: error: cannot open `no/such/dir`"), "{err}");
+    assert!(
+        err.starts_with("aios-port: error: cannot open `no/such/dir`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -73,7 +76,10 @@ fn scan_json_is_versioned_and_workspace_relative() {
     collect_paths(&doc, &mut paths);
     assert!(paths.len() > 10);
     for p in &paths {
-        assert!(!p.starts_with('/') && !p.contains('\\'), "not workspace-relative: {p}");
+        assert!(
+            !p.starts_with('/') && !p.contains('\\'),
+            "not workspace-relative: {p}"
+        );
     }
     let servers = doc["model"]["mcp_servers"].as_array().expect("servers");
     let github = &servers[0];
@@ -81,8 +87,7 @@ fn scan_json_is_versioned_and_workspace_relative() {
     assert_eq!(github["origin"]["path"], ".mcp.json");
     assert_eq!(github["origin"]["line"], 3);
     assert_eq!(
-        github["env"][0][1]["parts"][0]["var"]["name"],
-        "GITHUB_TOKEN",
+        github["env"][0][1]["parts"][0]["var"]["name"], "GITHUB_TOKEN",
         "env references are parsed, not expanded"
     );
 }
@@ -163,14 +168,23 @@ fn check_fail_levels_and_exit_zero() {
         ".mcp.json",
         r#"{"mcpServers": {"fs": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem"]}}}"#,
     )]);
-    assert_eq!(run_in(dir.path(), &["check"]).0, 1, "warnings fail by default");
+    assert_eq!(
+        run_in(dir.path(), &["check"]).0,
+        1,
+        "warnings fail by default"
+    );
     assert_eq!(run_in(dir.path(), &["check", "--fail-on", "error"]).0, 0);
     assert_eq!(run_in(dir.path(), &["check", "--exit-zero"]).0, 0);
     assert_eq!(run_in(dir.path(), &["check", "--ignore", "AP303"]).0, 0);
     assert_eq!(run_in(dir.path(), &["check", "--select", "security"]).0, 1);
     // A malformed vendor file is always a finding, whatever the fail level.
     assert_eq!(
-        aios().args(["check", "fixtures/bad-json", "--fail-on", "error"]).output().expect("runs").status.code(),
+        aios()
+            .args(["check", "fixtures/bad-json", "--fail-on", "error"])
+            .output()
+            .expect("runs")
+            .status
+            .code(),
         Some(1)
     );
 }
@@ -181,10 +195,16 @@ fn check_bad_selector_and_bad_config_exit_2() {
     let (code, _, err) = run_in(dir.path(), &["check", "--select", "AP999"]);
     assert_eq!(code, 2);
     assert!(err.contains("`AP999` matches no rule"), "{err}");
-    let dir = workspace(&[("CLAUDE.md", "# x\n"), ("aios-port.toml", "[check]\nfail-on = \"info\"\n")]);
+    let dir = workspace(&[
+        ("CLAUDE.md", "# x\n"),
+        ("aios-port.toml", "[check]\nfail-on = \"info\"\n"),
+    ]);
     let (code, _, err) = run_in(dir.path(), &["check"]);
     assert_eq!(code, 2);
-    assert!(err.contains("aios-port.toml:2:11: `fail-on` must be"), "{err}");
+    assert!(
+        err.contains("aios-port.toml:2:11: `fail-on` must be"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -194,23 +214,38 @@ fn config_selection_applies() {
             ".mcp.json",
             r#"{"mcpServers": {"fs": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem"]}}}"#,
         ),
-        ("aios-port.toml", "[check]\nignore = [\"unpinned-mcp-package\"]\n"),
+        (
+            "aios-port.toml",
+            "[check]\nignore = [\"unpinned-mcp-package\"]\n",
+        ),
     ]);
     let (code, out, _) = run_in(dir.path(), &["check"]);
-    assert_eq!((code, out.as_str()), (0, "No problems found (1 files checked).\n"));
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "No problems found (1 files checked).\n")
+    );
 }
 
 #[test]
 fn secrets_are_redacted_in_every_format() {
     let dir = leaky();
     for format in ["human", "concise", "json", "sarif", "github"] {
-        let (code, out, _) = run_in(dir.path(), &["check", "--format", format, "--color", "always"]);
+        let (code, out, _) = run_in(
+            dir.path(),
+            &["check", "--format", format, "--color", "always"],
+        );
         assert_eq!(code, 1, "{format}");
         assert!(out.contains("AP301"), "{format}: {out}");
         assert!(!out.contains(TOKEN), "{format} leaks the secret:\n{out}");
-        assert!(!out.contains(&TOKEN[8..30]), "{format} leaks part of the secret");
+        assert!(
+            !out.contains(&TOKEN[8..30]),
+            "{format} leaks part of the secret"
+        );
     }
-    let (_, human, _) = run_in(dir.path(), &["check", "--format", "human", "--color", "never"]);
+    let (_, human, _) = run_in(
+        dir.path(),
+        &["check", "--format", "human", "--color", "never"],
+    );
     assert!(human.contains("ghp_…TuVw"), "{human}");
 }
 
@@ -227,7 +262,11 @@ fn json_format_is_documented_shape() {
     assert_eq!(d["category"], "security");
     assert_eq!(d["severity"], "error");
     assert_eq!(d["path"], ".mcp.json");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(1), Some(85)), "points at the token itself");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(1), Some(85)),
+        "points at the token itself"
+    );
     assert_eq!(d["labels"][0]["primary"], true);
     assert!(d["help"].as_str().is_some_and(|h| h.contains("rotate")));
 }
@@ -238,7 +277,8 @@ fn sarif_is_valid_2_1_0() {
     let (_, out, _) = run_in(dir.path(), &["check", "--format", "sarif"]);
     let doc: Value = serde_json::from_str(&out).expect("JSON");
     // Typed against the SARIF 2.1.0 schema (serde-sarif's types are generated from it).
-    let sarif: serde_sarif::sarif::Sarif = serde_json::from_value(doc.clone()).expect("SARIF 2.1.0");
+    let sarif: serde_sarif::sarif::Sarif =
+        serde_json::from_value(doc.clone()).expect("SARIF 2.1.0");
     assert_eq!(sarif.version, serde_json::json!("2.1.0"));
     let run = &doc["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
@@ -250,7 +290,10 @@ fn sarif_is_valid_2_1_0() {
     assert_eq!(result["level"], "error");
     let region = &result["locations"][0]["physicalLocation"]["region"];
     assert_eq!(region["startLine"], 1);
-    assert_eq!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], ".mcp.json");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        ".mcp.json"
+    );
 }
 
 #[test]
@@ -260,7 +303,11 @@ fn github_annotations() {
             .args(["check", "fixtures/bad-json", "--format", "github"])
             .output()
             .expect("runs");
-        (o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned(), ())
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            (),
+        )
     };
     assert_eq!(code, Some(1));
     assert!(
@@ -281,10 +328,25 @@ fn colour_only_when_asked_or_on_a_terminal() {
 
 #[test]
 fn rules_and_explain() {
-    let out = aios().arg("rules").assert().code(0).get_output().stdout.clone();
+    let out = aios()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).expect("utf-8");
-    assert!(text.lines().any(|l| l.starts_with("AP101  mcp-server-missing")));
-    let out = aios().args(["explain", "mcp-server-missing"]).assert().code(0).get_output().stdout.clone();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("AP101  mcp-server-missing"))
+    );
+    let out = aios()
+        .args(["explain", "mcp-server-missing"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).expect("utf-8");
     assert!(text.starts_with("# AP101 mcp-server-missing"));
     assert!(text.contains("## Why is this bad?"));

@@ -36,20 +36,31 @@ fn monorepo() -> &'static Path {
 fn workspaces() -> Vec<(&'static str, PathBuf)> {
     vec![
         ("demo", repo().join("examples/demo-workspace")),
-        ("claude-plugins-official", repo().join("../shared/corpus/anthropics__claude-plugins-official")),
+        (
+            "claude-plugins-official",
+            repo().join("../shared/corpus/anthropics__claude-plugins-official"),
+        ),
         ("monorepo-10k", monorepo().to_path_buf()),
     ]
 }
 
 #[divan::bench(args = ["demo", "claude-plugins-official", "monorepo-10k"])]
 fn load(name: &str) {
-    let path = workspaces().into_iter().find(|(n, _)| *n == name).map(|(_, p)| p).expect("known");
+    let path = workspaces()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, p)| p)
+        .expect("known");
     divan::black_box(Workspace::load(&path, &LoadOptions::default()).expect("loads"));
 }
 
 #[divan::bench(args = ["demo", "claude-plugins-official", "monorepo-10k"])]
 fn load_and_check(name: &str) {
-    let path = workspaces().into_iter().find(|(n, _)| *n == name).map(|(_, p)| p).expect("known");
+    let path = workspaces()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, p)| p)
+        .expect("known");
     let ws = Workspace::load(&path, &LoadOptions::default()).expect("loads");
     divan::black_box(check(&ws, &CheckOptions::default()));
 }

@@ -73,7 +73,11 @@ pub struct ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{FILE_NAME}:{}:{}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "{FILE_NAME}:{}:{}: {}",
+            self.line, self.column, self.message
+        )
     }
 }
 
@@ -101,7 +105,11 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
     let file = SourceFile::new(FILE_NAME.into(), text.to_string(), false);
     let err = |origin: &crate::source::Origin, message: String| {
         let (line, column) = file.line_col(origin.start as usize);
-        ConfigError { line, column, message }
+        ConfigError {
+            line,
+            column,
+            message,
+        }
     };
     let mut diags = Vec::new();
     let Some(root) = crate::read::toml::parse(FileId(0), text, &mut diags) else {
@@ -111,20 +119,30 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
     let mut config = Config::default();
     for e in root.entries().unwrap_or(&[]) {
         match e.key.value.as_str() {
-            "primary" => config.primary = Some(vendor(&e.value).map_err(|m| err(&e.value.origin, m))?),
+            "primary" => {
+                config.primary = Some(vendor(&e.value).map_err(|m| err(&e.value.origin, m))?)
+            }
             "targets" => {
-                let items = e
-                    .value
-                    .items()
-                    .ok_or_else(|| err(&e.value.origin, "`targets` must be a list of vendors".into()))?;
+                let items = e.value.items().ok_or_else(|| {
+                    err(
+                        &e.value.origin,
+                        "`targets` must be a list of vendors".into(),
+                    )
+                })?;
                 let vs = items.iter().map(vendor).collect::<Result<Vec<_>, _>>();
                 config.targets = Some(vs.map_err(|m| err(&e.value.origin, m))?);
             }
             "check" => {
                 for c in e.value.entries().unwrap_or(&[]) {
                     match c.key.value.as_str() {
-                        "select" => config.select = strings(&c.value).map_err(|m| err(&c.value.origin, m))?,
-                        "ignore" => config.ignore = strings(&c.value).map_err(|m| err(&c.value.origin, m))?,
+                        "select" => {
+                            config.select =
+                                strings(&c.value).map_err(|m| err(&c.value.origin, m))?
+                        }
+                        "ignore" => {
+                            config.ignore =
+                                strings(&c.value).map_err(|m| err(&c.value.origin, m))?
+                        }
                         "fail-on" => {
                             config.fail_on = Some(match c.value.as_str() {
                                 Some("error") => Severity::Error,
@@ -140,7 +158,9 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
                         other => {
                             return Err(err(
                                 &c.key.origin,
-                                format!("unknown key `check.{other}`; expected select, ignore or fail-on"),
+                                format!(
+                                    "unknown key `check.{other}`; expected select, ignore or fail-on"
+                                ),
                             ));
                         }
                     }
@@ -149,13 +169,23 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
             "instructions" => {
                 for c in e.value.entries().unwrap_or(&[]) {
                     match c.key.value.as_str() {
-                        "strategy" => {
-                            config.strategy = Some(c.value.as_str().and_then(crate::sync::Strategy::parse).ok_or_else(|| {
-                                err(&c.value.origin, "`strategy` must be \"import\", \"symlink\" or \"copy\"".into())
-                            })?)
-                        }
+                        "strategy" => config.strategy = Some(
+                            c.value
+                                .as_str()
+                                .and_then(crate::sync::Strategy::parse)
+                                .ok_or_else(|| {
+                                    err(
+                                        &c.value.origin,
+                                        "`strategy` must be \"import\", \"symlink\" or \"copy\""
+                                            .into(),
+                                    )
+                                })?,
+                        ),
                         other => {
-                            return Err(err(&c.key.origin, format!("unknown key `instructions.{other}`; expected strategy")));
+                            return Err(err(
+                                &c.key.origin,
+                                format!("unknown key `instructions.{other}`; expected strategy"),
+                            ));
                         }
                     }
                 }
@@ -165,7 +195,9 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
             other => {
                 return Err(err(
                     &e.key.origin,
-                    format!("unknown key `{other}`; expected primary, targets, check, instructions or sync"),
+                    format!(
+                        "unknown key `{other}`; expected primary, targets, check, instructions or sync"
+                    ),
                 ));
             }
         }
@@ -183,7 +215,11 @@ fn strings(n: &Node) -> Result<Vec<String>, String> {
     match &n.kind {
         NodeKind::Array(items) => items
             .iter()
-            .map(|i| i.as_str().map(str::to_string).ok_or_else(|| "expected a list of strings".to_string()))
+            .map(|i| {
+                i.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| "expected a list of strings".to_string())
+            })
             .collect(),
         _ => Err("expected a list of strings".into()),
     }
@@ -198,7 +234,10 @@ mod tests {
         let c = parse("primary = \"claude\"\ntargets = [\"codex\"]\n[check]\nignore = [\"AP303\"]\nfail-on = \"error\"\n")
             .expect("valid");
         assert_eq!(c.primary, Some(Vendor::Claude));
-        assert_eq!(c.vendors(), Some(VendorSet::of(&[Vendor::Claude, Vendor::Codex])));
+        assert_eq!(
+            c.vendors(),
+            Some(VendorSet::of(&[Vendor::Claude, Vendor::Codex]))
+        );
         assert_eq!(c.fail_on, Some(Severity::Error));
         let e = parse("[check]\nselct = []\n").expect_err("typo");
         assert_eq!((e.line, e.column), (2, 1));

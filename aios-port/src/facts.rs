@@ -6,25 +6,71 @@ use crate::vendor::Vendor;
 
 /// Hook events Claude Code accepts (an unknown event is ignored with a warning).
 pub const CLAUDE_HOOK_EVENTS: &[&str] = &[
-    "PreToolUse", "PostToolUse", "PostToolUseFailure", "PostToolBatch", "Notification",
-    "UserPromptSubmit", "UserPromptExpansion", "SessionStart", "SessionEnd", "Stop", "StopFailure",
-    "SubagentStart", "SubagentStop", "PreCompact", "PostCompact", "PreModelSwitch",
-    "PostModelSwitch", "PermissionRequest", "PermissionDenied", "Setup", "TeammateIdle",
-    "TaskCreated", "TaskCompleted", "Elicitation", "ElicitationResult", "ConfigChange",
-    "WorktreeCreate", "WorktreeRemove", "InstructionsLoaded", "CwdChanged", "FileChanged",
-    "DirectoryAdded", "MessageDisplay", "PreSkillShellCommand",
+    "PreToolUse",
+    "PostToolUse",
+    "PostToolUseFailure",
+    "PostToolBatch",
+    "Notification",
+    "UserPromptSubmit",
+    "UserPromptExpansion",
+    "SessionStart",
+    "SessionEnd",
+    "Stop",
+    "StopFailure",
+    "SubagentStart",
+    "SubagentStop",
+    "PreCompact",
+    "PostCompact",
+    "PreModelSwitch",
+    "PostModelSwitch",
+    "PermissionRequest",
+    "PermissionDenied",
+    "Setup",
+    "TeammateIdle",
+    "TaskCreated",
+    "TaskCompleted",
+    "Elicitation",
+    "ElicitationResult",
+    "ConfigChange",
+    "WorktreeCreate",
+    "WorktreeRemove",
+    "InstructionsLoaded",
+    "CwdChanged",
+    "FileChanged",
+    "DirectoryAdded",
+    "MessageDisplay",
+    "PreSkillShellCommand",
 ];
 
 /// Hook events Codex fires (other names are accepted and never fire).
 pub const CODEX_HOOK_EVENTS: &[&str] = &[
-    "PreToolUse", "PermissionRequest", "PostToolUse", "PreCompact", "PostCompact", "SessionStart",
-    "SessionEnd", "UserPromptSubmit", "SubagentStart", "SubagentStop", "Stop", "Interrupt",
+    "PreToolUse",
+    "PermissionRequest",
+    "PostToolUse",
+    "PreCompact",
+    "PostCompact",
+    "SessionStart",
+    "SessionEnd",
+    "UserPromptSubmit",
+    "SubagentStart",
+    "SubagentStop",
+    "Stop",
+    "Interrupt",
 ];
 
 /// Hook events Gemini CLI fires.
 pub const GEMINI_HOOK_EVENTS: &[&str] = &[
-    "BeforeTool", "AfterTool", "BeforeAgent", "AfterAgent", "BeforeModel", "AfterModel",
-    "BeforeToolSelection", "SessionStart", "SessionEnd", "PreCompress", "Notification",
+    "BeforeTool",
+    "AfterTool",
+    "BeforeAgent",
+    "AfterAgent",
+    "BeforeModel",
+    "AfterModel",
+    "BeforeToolSelection",
+    "SessionStart",
+    "SessionEnd",
+    "PreCompress",
+    "Notification",
 ];
 
 /// The events `v` fires.
@@ -176,64 +222,176 @@ const CODEX_MODEL_TOOLS: &[(&str, Option<&str>)] = &[
 /// tables know; inner `None`: the vendor has no such tool.
 pub fn model_tool(v: Vendor, claude: &str) -> Option<Option<&'static str>> {
     match v {
-        Vendor::Codex => CODEX_MODEL_TOOLS.iter().find(|t| t.0 == claude).map(|t| t.1),
-        _ => TOOLS.iter().find(|t| t.0 == claude).map(|_| tool_for(v, claude)),
+        Vendor::Codex => CODEX_MODEL_TOOLS
+            .iter()
+            .find(|t| t.0 == claude)
+            .map(|t| t.1),
+        _ => TOOLS
+            .iter()
+            .find(|t| t.0 == claude)
+            .map(|_| tool_for(v, claude)),
     }
 }
 
 /// Keys Codex 0.169 accepts in `[mcp_servers.NAME]`; any other key is silently ignored
 /// (only `codex doctor` and `--strict-config` mention it).
 pub const CODEX_MCP_KEYS: &[&str] = &[
-    "command", "args", "env", "env_vars", "cwd", "url", "bearer_token_env_var", "http_headers",
-    "env_http_headers", "http_headers_helper", "oauth", "oauth_resource", "auth", "scopes",
-    "startup_timeout_sec", "startup_timeout_ms", "tool_timeout_sec", "enabled", "required",
-    "enabled_tools", "disabled_tools", "default_tools_approval_mode", "tools",
-    "supports_parallel_tool_calls", "tool_input_schema_max_bytes", "startup_readiness",
-    "environment_id", "name",
+    "command",
+    "args",
+    "env",
+    "env_vars",
+    "cwd",
+    "url",
+    "bearer_token_env_var",
+    "http_headers",
+    "env_http_headers",
+    "http_headers_helper",
+    "oauth",
+    "oauth_resource",
+    "auth",
+    "scopes",
+    "startup_timeout_sec",
+    "startup_timeout_ms",
+    "tool_timeout_sec",
+    "enabled",
+    "required",
+    "enabled_tools",
+    "disabled_tools",
+    "default_tools_approval_mode",
+    "tools",
+    "supports_parallel_tool_calls",
+    "tool_input_schema_max_bytes",
+    "startup_readiness",
+    "environment_id",
+    "name",
 ];
 
 /// Top-level keys Codex removes from a project `.codex/config.toml` with a warning (they only
 /// work in the user's config).
 pub const CODEX_PROJECT_DENYLIST: &[&str] = &[
-    "openai_base_url", "chatgpt_base_url", "apps_mcp_product_sku", "responses_api_metadata",
-    "model_provider", "model_providers", "notify", "profile", "profiles",
-    "experimental_realtime_webrtc_call_base_url", "experimental_realtime_ws_base_url", "otel",
+    "openai_base_url",
+    "chatgpt_base_url",
+    "apps_mcp_product_sku",
+    "responses_api_metadata",
+    "model_provider",
+    "model_providers",
+    "notify",
+    "profile",
+    "profiles",
+    "experimental_realtime_webrtc_call_base_url",
+    "experimental_realtime_ws_base_url",
+    "otel",
 ];
 
 /// Top-level keys Codex 0.169 accepts in `config.toml` (others are "ignored").
 pub const CODEX_TOP_LEVEL_KEYS: &[&str] = &[
-    "model", "model_reasoning_effort", "model_reasoning_summary", "model_verbosity",
-    "model_context_window", "model_auto_compact_token_limit", "approval_policy", "approvals_reviewer",
-    "sandbox_mode", "sandbox_workspace_write", "developer_instructions", "instructions",
-    "model_instructions_file", "project_doc_max_bytes", "project_doc_fallback_filenames",
-    "project_root_markers", "features", "hooks", "agents", "skills", "plugins", "marketplaces",
-    "memories", "permissions", "default_permissions", "shell_environment_policy", "history", "tui",
-    "tools", "apps", "web_search", "file_opener", "personality", "review_model",
-    "check_for_update_on_startup", "forced_login_method", "forced_chatgpt_workspace_id",
-    "allow_login_shell", "windows", "mcp_servers", "mcp_oauth_callback_port",
-    "mcp_oauth_callback_url", "mcp_oauth_credentials_store", "cli_auth_credentials_store",
-    "projects", "hide_agent_reasoning", "show_raw_agent_reasoning", "disable_paste_burst",
-    "notice", "analytics", "feedback", "zdr", "sandbox", "experimental_use_unified_exec_tool",
-    "include_apply_patch_tool", "tool_output_token_limit", "log_dir", "sqlite_home",
-    "ghost_snapshot", "notify", "profile", "profiles", "model_provider", "model_providers",
-    "otel", "openai_base_url", "chatgpt_base_url", "requirements",
+    "model",
+    "model_reasoning_effort",
+    "model_reasoning_summary",
+    "model_verbosity",
+    "model_context_window",
+    "model_auto_compact_token_limit",
+    "approval_policy",
+    "approvals_reviewer",
+    "sandbox_mode",
+    "sandbox_workspace_write",
+    "developer_instructions",
+    "instructions",
+    "model_instructions_file",
+    "project_doc_max_bytes",
+    "project_doc_fallback_filenames",
+    "project_root_markers",
+    "features",
+    "hooks",
+    "agents",
+    "skills",
+    "plugins",
+    "marketplaces",
+    "memories",
+    "permissions",
+    "default_permissions",
+    "shell_environment_policy",
+    "history",
+    "tui",
+    "tools",
+    "apps",
+    "web_search",
+    "file_opener",
+    "personality",
+    "review_model",
+    "check_for_update_on_startup",
+    "forced_login_method",
+    "forced_chatgpt_workspace_id",
+    "allow_login_shell",
+    "windows",
+    "mcp_servers",
+    "mcp_oauth_callback_port",
+    "mcp_oauth_callback_url",
+    "mcp_oauth_credentials_store",
+    "cli_auth_credentials_store",
+    "projects",
+    "hide_agent_reasoning",
+    "show_raw_agent_reasoning",
+    "disable_paste_burst",
+    "notice",
+    "analytics",
+    "feedback",
+    "zdr",
+    "sandbox",
+    "experimental_use_unified_exec_tool",
+    "include_apply_patch_tool",
+    "tool_output_token_limit",
+    "log_dir",
+    "sqlite_home",
+    "ghost_snapshot",
+    "notify",
+    "profile",
+    "profiles",
+    "model_provider",
+    "model_providers",
+    "otel",
+    "openai_base_url",
+    "chatgpt_base_url",
+    "requirements",
 ];
 
 /// Further top-level keys of `ConfigToml` in the openai/codex source (`codex-rs/config/src/
 /// config_toml.rs`, possibly newer than 0.169) that [`CODEX_TOP_LEVEL_KEYS`] does not list.
 /// A key here is not reported as ignored: that finding must be certain.
 pub const CODEX_TOP_LEVEL_KEYS_SOURCE: &[&str] = &[
-    "model_auto_compact_token_limit_scope", "auto_review", "include_permissions_instructions",
-    "include_apps_instructions", "include_collaboration_mode_instructions",
-    "include_environment_context", "compact_prompt", "background_terminal_max_timeout",
-    "js_repl_node_path", "js_repl_node_module_dirs", "sqlite", "debug",
-    "plan_mode_reasoning_effort", "model_supports_reasoning_summaries", "model_catalog_json",
-    "service_tier", "apps_mcp_product_sku", "audio", "experimental_realtime_ws_base_url",
-    "experimental_realtime_ws_model", "realtime", "experimental_realtime_ws_backend_prompt",
-    "experimental_realtime_ws_startup_context", "experimental_realtime_start_instructions",
-    "experimental_thread_config_endpoint", "experimental_thread_store_endpoint",
-    "experimental_thread_store", "tool_suggest", "suppress_unstable_features_warning", "desktop",
-    "experimental_compact_prompt_file", "oss_provider", "responses_api_metadata",
+    "model_auto_compact_token_limit_scope",
+    "auto_review",
+    "include_permissions_instructions",
+    "include_apps_instructions",
+    "include_collaboration_mode_instructions",
+    "include_environment_context",
+    "compact_prompt",
+    "background_terminal_max_timeout",
+    "js_repl_node_path",
+    "js_repl_node_module_dirs",
+    "sqlite",
+    "debug",
+    "plan_mode_reasoning_effort",
+    "model_supports_reasoning_summaries",
+    "model_catalog_json",
+    "service_tier",
+    "apps_mcp_product_sku",
+    "audio",
+    "experimental_realtime_ws_base_url",
+    "experimental_realtime_ws_model",
+    "realtime",
+    "experimental_realtime_ws_backend_prompt",
+    "experimental_realtime_ws_startup_context",
+    "experimental_realtime_start_instructions",
+    "experimental_thread_config_endpoint",
+    "experimental_thread_store_endpoint",
+    "experimental_thread_store",
+    "tool_suggest",
+    "suppress_unstable_features_warning",
+    "desktop",
+    "experimental_compact_prompt_file",
+    "oss_provider",
+    "responses_api_metadata",
     "experimental_realtime_webrtc_call_base_url",
 ];
 
@@ -247,11 +405,17 @@ pub const CODEX_PROJECT_DOC_MAX_BYTES: u64 = 32 * 1024;
 /// Model aliases that only mean something to one vendor.
 pub fn model_family(model: &str) -> Option<Vendor> {
     let m = model.to_ascii_lowercase();
-    if matches!(m.as_str(), "sonnet" | "opus" | "haiku" | "fable" | "opusplan")
-        || m.starts_with("claude")
+    if matches!(
+        m.as_str(),
+        "sonnet" | "opus" | "haiku" | "fable" | "opusplan"
+    ) || m.starts_with("claude")
     {
         Some(Vendor::Claude)
-    } else if m.starts_with("gpt") || m.starts_with("o3") || m.starts_with("o4") || m.contains("codex") {
+    } else if m.starts_with("gpt")
+        || m.starts_with("o3")
+        || m.starts_with("o4")
+        || m.contains("codex")
+    {
         Some(Vendor::Codex)
     } else if m.starts_with("gemini") || matches!(m.as_str(), "pro" | "flash" | "flash-lite") {
         Some(Vendor::Gemini)
@@ -266,11 +430,17 @@ mod tests {
 
     #[test]
     fn event_and_tool_maps_round_trip() {
-        assert_eq!(neutral_event(Vendor::Gemini, "BeforeTool"), Some("PreToolUse"));
+        assert_eq!(
+            neutral_event(Vendor::Gemini, "BeforeTool"),
+            Some("PreToolUse")
+        );
         assert_eq!(event_for(Vendor::Gemini, "PreToolUse"), Some("BeforeTool"));
         assert_eq!(event_for(Vendor::Codex, "Notification"), None);
         assert_eq!(tool_for(Vendor::Gemini, "Bash"), Some("run_shell_command"));
-        assert_eq!(claude_tool(Vendor::Gemini, "search_file_content"), Some("Grep"));
+        assert_eq!(
+            claude_tool(Vendor::Gemini, "search_file_content"),
+            Some("Grep")
+        );
         assert_eq!(tool_for(Vendor::Codex, "Read"), None);
         assert_eq!(model_family("opus"), Some(Vendor::Claude));
         assert_eq!(model_family("gemini-2.5-pro"), Some(Vendor::Gemini));
@@ -278,9 +448,15 @@ mod tests {
         assert_eq!(model_tool(Vendor::Codex, "WebFetch"), Some(None));
         assert_eq!(model_tool(Vendor::Gemini, "NotebookEdit"), Some(None));
         assert_eq!(model_tool(Vendor::Gemini, "KillShell"), None);
-        assert_eq!(claude_tool(Vendor::Gemini, "tracker_create_task"), Some("TaskCreate"));
+        assert_eq!(
+            claude_tool(Vendor::Gemini, "tracker_create_task"),
+            Some("TaskCreate")
+        );
         for (claude, _, _) in TOOLS {
-            assert!(model_tool(Vendor::Codex, claude).is_some(), "{claude} in CODEX_MODEL_TOOLS");
+            assert!(
+                model_tool(Vendor::Codex, claude).is_some(),
+                "{claude} in CODEX_MODEL_TOOLS"
+            );
         }
     }
 }

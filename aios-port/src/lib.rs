@@ -33,8 +33,8 @@ pub mod scan;
 pub mod source;
 pub mod sync;
 pub mod vendor;
-pub mod write;
 pub mod workspace;
+pub mod write;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use model::Model;

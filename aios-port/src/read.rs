@@ -70,10 +70,7 @@ pub(crate) struct LoadCx {
 impl LoadCx {
     pub(crate) fn new(root: PathBuf, options: &LoadOptions, index: FileIndex) -> Self {
         let home = if options.user {
-            options
-                .home
-                .clone()
-                .and_then(|h| fs::canonicalize(h).ok())
+            options.home.clone().and_then(|h| fs::canonicalize(h).ok())
         } else {
             None
         };
@@ -230,7 +227,13 @@ impl LoadCx {
     }
 
     /// Reads the target of a symlink placeholder, reporting once that vendors see the link text.
-    fn read_placeholder(&mut self, rel: &str, real: &Path, base: &Path, target: String) -> Option<ReadFile> {
+    fn read_placeholder(
+        &mut self,
+        rel: &str,
+        real: &Path,
+        base: &Path,
+        target: String,
+    ) -> Option<ReadFile> {
         let resolved_real = real.parent().map(|d| d.join(&target))?;
         let resolved_real = fs::canonicalize(resolved_real).ok()?;
         let resolved = self.display(&resolved_real, base);
@@ -240,7 +243,9 @@ impl LoadCx {
         if !self.failed.contains_key(real) {
             self.failed.insert(real.to_path_buf(), ());
             let display = self.display(real, base);
-            let id = self.sources.add(SourceFile::new(display.clone(), target.clone(), false));
+            let id = self
+                .sources
+                .add(SourceFile::new(display.clone(), target.clone(), false));
             self.diags.push(
                 Diagnostic::new(
                     codes::SYMLINK_PLACEHOLDER,
@@ -284,9 +289,8 @@ impl LoadCx {
         let id = self
             .sources
             .add(SourceFile::new(rel.to_string(), String::new(), false));
-        self.diags.push(
-            Diagnostic::new(code, severity, Origin::file_start(id), message).with_help(help),
-        );
+        self.diags
+            .push(Diagnostic::new(code, severity, Origin::file_start(id), message).with_help(help));
     }
 
     fn unreadable(&mut self, display: &str, message: String, help: &str) -> Option<FileId> {
@@ -342,7 +346,8 @@ impl LoadCx {
             );
         }
         let mut bytes = Vec::with_capacity(meta.len() as usize);
-        let read = fs::File::open(real).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+        let read =
+            fs::File::open(real).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
         if let Err(e) = read {
             return self.unreadable(
                 display,
@@ -362,12 +367,17 @@ impl LoadCx {
             bytes.drain(..3);
         }
         match String::from_utf8(bytes) {
-            Ok(text) => Some(self.sources.add(SourceFile::new(display.to_string(), text, bom))),
+            Ok(text) => Some(
+                self.sources
+                    .add(SourceFile::new(display.to_string(), text, bom)),
+            ),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 // Offsets in the lossy text match the original up to the first bad byte.
-                let id = self.sources.add(SourceFile::new(display.to_string(), text, bom));
+                let id = self
+                    .sources
+                    .add(SourceFile::new(display.to_string(), text, bom));
                 self.diags.push(
                     Diagnostic::new(
                         codes::UNREADABLE_FILE,
@@ -405,7 +415,12 @@ impl LoadCx {
     /// Reads and parses a Markdown file, with frontmatter when `frontmatter` is set.
     pub fn markdown(&mut self, rel: &str, frontmatter: bool) -> Option<(ReadFile, MarkdownDoc)> {
         let f = self.read(rel)?;
-        let doc = markdown::parse(f.id, &self.sources.get(f.id).text, frontmatter, &mut self.diags);
+        let doc = markdown::parse(
+            f.id,
+            &self.sources.get(f.id).text,
+            frontmatter,
+            &mut self.diags,
+        );
         Some((f, doc))
     }
 

@@ -69,6 +69,9 @@ mod tests {
         assert!(m.contains("ghp_****"));
         assert!(m.contains("6789\""));
         assert!(!m.contains("abcdef"));
-        assert_eq!(redact_value("ghp_abcdefghijklmnopqrstuvwxyz0123456789"), "ghp_…6789");
+        assert_eq!(
+            redact_value("ghp_abcdefghijklmnopqrstuvwxyz0123456789"),
+            "ghp_…6789"
+        );
     }
 }

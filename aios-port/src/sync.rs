@@ -4,10 +4,10 @@
 //! changed file atomically. Losses (what a target cannot express) and conflicts (hand edits
 //! since the last sync, files aios-port does not own) are part of the plan.
 
-pub mod edit;
-pub mod lock;
 pub mod apply;
 pub mod diff;
+pub mod edit;
+pub mod lock;
 pub mod plan;
 
 pub use apply::{ApplyError, apply};

@@ -60,7 +60,8 @@ impl Workspace {
     /// Broken files never make this fail: they become diagnostics and the rest is still read.
     pub fn load(root: impl AsRef<Path>, options: &LoadOptions) -> Result<Workspace, LoadError> {
         let root = root.as_ref();
-        let canon = std::fs::canonicalize(root).map_err(|e| LoadError::Io(root.to_path_buf(), e))?;
+        let canon =
+            std::fs::canonicalize(root).map_err(|e| LoadError::Io(root.to_path_buf(), e))?;
         if !canon.is_dir() {
             return Err(LoadError::NotADirectory(root.to_path_buf()));
         }
@@ -132,7 +133,11 @@ impl Workspace {
         // Skills in a vendor's own directory say the vendor is used; the shared `.agents/skills`
         // (read by Codex and Gemini) says nothing about which of them is.
         for s in &m.skills {
-            let own = [(".claude/", Vendor::Claude), (".codex/", Vendor::Codex), (".gemini/", Vendor::Gemini)];
+            let own = [
+                (".claude/", Vendor::Claude),
+                (".codex/", Vendor::Codex),
+                (".gemini/", Vendor::Gemini),
+            ];
             for (prefix, v) in own {
                 if s.path.starts_with(prefix) || s.path.contains(&format!("/{prefix}")) {
                     set = set.with(v);
@@ -154,7 +159,11 @@ impl Workspace {
             agents: m.agents.iter().filter(|a| a.vendor == v).count(),
             commands: m.commands.iter().filter(|c| c.vendor == v).count(),
             plugins: m.plugins.iter().filter(|p| p.loaded_by.contains(v)).count(),
-            marketplaces: m.marketplaces.iter().filter(|p| p.loaded_by.contains(v)).count(),
+            marketplaces: m
+                .marketplaces
+                .iter()
+                .filter(|p| p.loaded_by.contains(v))
+                .count(),
         }
     }
 }

@@ -31,7 +31,13 @@ pub struct Loss {
 
 impl Loss {
     /// A loss of one field or detail; the item is still written.
-    pub fn field(target: Vendor, origin: Origin, what: impl Into<String>, why: impl Into<String>, help: impl Into<String>) -> Self {
+    pub fn field(
+        target: Vendor,
+        origin: Origin,
+        what: impl Into<String>,
+        why: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
         Loss {
             target,
             origin,

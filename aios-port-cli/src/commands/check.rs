@@ -18,7 +18,11 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Box<dyn Erro
     };
     let ws = Workspace::load(&args.path, &options)?;
     let cfg = config::load(&ws.root)?.unwrap_or_default();
-    let select = if args.select.is_empty() { &cfg.select } else { &args.select };
+    let select = if args.select.is_empty() {
+        &cfg.select
+    } else {
+        &args.select
+    };
     let mut ignore = cfg.ignore.clone();
     ignore.extend(args.ignore.iter().cloned());
     let selection = RuleSelection::new(select, &ignore)?;
@@ -32,9 +36,16 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Box<dyn Erro
     match args.format {
         CheckFormat::Human => {
             human::write(out, &ws.sources, &report.diagnostics, use_color(args.color))?;
-            let (e, w) = (report.count(Severity::Error), report.count(Severity::Warning));
+            let (e, w) = (
+                report.count(Severity::Error),
+                report.count(Severity::Warning),
+            );
             if e + w == 0 {
-                writeln!(out, "No problems found ({} files checked).", ws.sources.len())?;
+                writeln!(
+                    out,
+                    "No problems found ({} files checked).",
+                    ws.sources.len()
+                )?;
             } else {
                 writeln!(
                     out,
@@ -47,7 +58,10 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Box<dyn Erro
         }
         CheckFormat::Concise => concise::write(out, &ws.sources, &report.diagnostics)?,
         CheckFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &json::document(&ws.sources, &report.diagnostics))?;
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &json::document(&ws.sources, &report.diagnostics),
+            )?;
             writeln!(out)?;
         }
         CheckFormat::Sarif => {

@@ -34,9 +34,8 @@ fn find(key: &str) -> Option<&'static RuleMeta> {
 
 /// Prints one rule's documentation.
 pub fn explain(args: &ExplainArgs, out: &mut dyn Write) -> Result<Status, Box<dyn Error>> {
-    let m = find(&args.rule).ok_or_else(|| {
-        format!("no rule `{}`; `aios-port rules` lists them", args.rule)
-    })?;
+    let m = find(&args.rule)
+        .ok_or_else(|| format!("no rule `{}`; `aios-port rules` lists them", args.rule))?;
     writeln!(out, "# {} {}\n", m.code, m.name)?;
     writeln!(
         out,

@@ -11,7 +11,8 @@ use crate::args::SyncArgs;
 use crate::exit::Status;
 
 fn vendor(s: &str) -> Result<Vendor, String> {
-    Vendor::parse(s).ok_or_else(|| format!("unknown vendor `{s}`; expected claude, codex or gemini"))
+    Vendor::parse(s)
+        .ok_or_else(|| format!("unknown vendor `{s}`; expected claude, codex or gemini"))
 }
 
 /// Runs `sync`, writing diffs (with `--diff`) to `out` and the summary to stderr.
@@ -31,7 +32,10 @@ pub fn run(args: &SyncArgs, out: &mut dyn Write) -> Result<Status, Box<dyn Error
     let to = if args.to.is_empty() {
         cfg.targets.clone().unwrap_or_default()
     } else {
-        args.to.iter().map(|s| vendor(s)).collect::<Result<Vec<_>, _>>()?
+        args.to
+            .iter()
+            .map(|s| vendor(s))
+            .collect::<Result<Vec<_>, _>>()?
     };
     let options = SyncOptions {
         from,
@@ -43,7 +47,11 @@ pub fn run(args: &SyncArgs, out: &mut dyn Write) -> Result<Status, Box<dyn Error
     let plan = sync::plan(&ws, &options, lock)?;
     let mut err = std::io::stderr().lock();
     if let Some(why) = &plan.detected {
-        writeln!(err, "primary: {} ({why}; set `primary` in aios-port.toml or pass --from)", plan.primary)?;
+        writeln!(
+            err,
+            "primary: {} ({why}; set `primary` in aios-port.toml or pass --from)",
+            plan.primary
+        )?;
     }
     let targets: Vec<&str> = plan.targets.iter().map(|v| v.display_name()).collect();
     writeln!(err, "syncing {} -> {}", plan.primary, targets.join(", "))?;
@@ -53,17 +61,40 @@ pub fn run(args: &SyncArgs, out: &mut dyn Write) -> Result<Status, Box<dyn Error
             (None, _) => "create".to_string(),
             (Some(_), _) => "update".to_string(),
         };
-        let entries: Vec<&str> = c.entries.iter().map(String::as_str).filter(|e| !e.is_empty()).collect();
-        let what = if entries.is_empty() { String::new() } else { format!(" ({})", entries.join(", ")) };
+        let entries: Vec<&str> = c
+            .entries
+            .iter()
+            .map(String::as_str)
+            .filter(|e| !e.is_empty())
+            .collect();
+        let what = if entries.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", entries.join(", "))
+        };
         writeln!(err, "  {verb:<8} {}{what}", c.path)?;
     }
     for l in &plan.losses {
         let (path, line, col) = ws.sources.locate(&l.origin);
-        let kind = if l.refused { "refused" } else if l.skipped { "not written" } else { "dropped" };
-        writeln!(err, "  {kind} for {}: {} ({path}:{line}:{col})\n      why: {}\n      fix: {}", l.target, l.what, l.why, l.help)?;
+        let kind = if l.refused {
+            "refused"
+        } else if l.skipped {
+            "not written"
+        } else {
+            "dropped"
+        };
+        writeln!(
+            err,
+            "  {kind} for {}: {} ({path}:{line}:{col})\n      why: {}\n      fix: {}",
+            l.target, l.what, l.why, l.help
+        )?;
     }
     for c in &plan.conflicts {
-        let entry = c.entry.as_deref().map(|e| format!(" `{e}`")).unwrap_or_default();
+        let entry = c
+            .entry
+            .as_deref()
+            .map(|e| format!(" `{e}`"))
+            .unwrap_or_default();
         writeln!(err, "  conflict {}{entry}: {}", c.path, c.reason)?;
     }
     for e in &plan.errors {
@@ -83,7 +114,11 @@ pub fn run(args: &SyncArgs, out: &mut dyn Write) -> Result<Status, Box<dyn Error
         if let Some(why) = &blocked {
             writeln!(err, "would not write: {why}")?;
         }
-        return Ok(if args.dry_run && blocked.is_none() { Status::Success } else { Status::Findings });
+        return Ok(if args.dry_run && blocked.is_none() {
+            Status::Success
+        } else {
+            Status::Findings
+        });
     }
     if let Some(why) = blocked {
         for c in plan.conflicts.iter() {

@@ -47,7 +47,10 @@ pub struct Hook {
 }
 
 /// Serializes a script file as an origin at its start, so that reports show its path.
-fn serialize_script<S: serde::Serializer>(script: &Option<FileId>, s: S) -> Result<S::Ok, S::Error> {
+fn serialize_script<S: serde::Serializer>(
+    script: &Option<FileId>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     match script {
         Some(id) => Origin::file_start(*id).serialize(s),
         None => s.serialize_none(),

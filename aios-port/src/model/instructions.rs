@@ -127,7 +127,12 @@ impl crate::model::Model {
 
     /// The sections `v` loads from directory `dir` itself, with followed imports inlined after
     /// the section that imports them.
-    pub fn loaded_sections(&self, db: &crate::source::SourceDb, v: Vendor, dir: &str) -> Vec<LoadedSection> {
+    pub fn loaded_sections(
+        &self,
+        db: &crate::source::SourceDb,
+        v: Vendor,
+        dir: &str,
+    ) -> Vec<LoadedSection> {
         let mut out = Vec::new();
         let mut seen = Vec::new();
         for f in self.dir_instructions(v, dir) {
@@ -160,10 +165,19 @@ impl crate::model::Model {
                 .iter()
                 .filter(|i| i.origin.start >= s.origin.start && i.origin.end <= s.origin.end)
                 .collect();
-            let body = strip_imports(text, s.origin.start as usize, s.origin.end as usize, inside.iter().map(|i| i.origin));
+            let body = strip_imports(
+                text,
+                s.origin.start as usize,
+                s.origin.end as usize,
+                inside.iter().map(|i| i.origin),
+            );
             let norm = body.split_whitespace().collect::<Vec<_>>().join(" ");
             let mut section = LoadedSection {
-                heading: s.heading.as_ref().map(|h| h.value.clone()).unwrap_or_default(),
+                heading: s
+                    .heading
+                    .as_ref()
+                    .map(|h| h.value.clone())
+                    .unwrap_or_default(),
                 text: norm,
                 origin: s.origin,
             };
@@ -172,7 +186,11 @@ impl crate::model::Model {
             let mut imported = Vec::new();
             for imp in &inside {
                 let Some(target) = imp.resolved else { continue };
-                if let Some(f) = self.instructions.iter().find(|f| f.vendor == v && f.file == target) {
+                if let Some(f) = self
+                    .instructions
+                    .iter()
+                    .find(|f| f.vendor == v && f.file == target)
+                {
                     self.push_sections(db, v, target, &f.doc, seen, &mut imported);
                 }
             }
@@ -194,8 +212,12 @@ impl crate::model::Model {
 /// Whether the import at `origin` stands alone on its line (only imports and spaces there):
 /// such a line disappears when the import is inlined; an import inside prose keeps its path text.
 pub fn import_only_line(text: &str, origin: Origin) -> bool {
-    let start = text[..origin.start as usize].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[origin.end as usize..].find('\n').map_or(text.len(), |i| origin.end as usize + i);
+    let start = text[..origin.start as usize]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let end = text[origin.end as usize..]
+        .find('\n')
+        .map_or(text.len(), |i| origin.end as usize + i);
     text[start..end]
         .split_whitespace()
         .all(|w| w.starts_with('@'))
@@ -203,7 +225,12 @@ pub fn import_only_line(text: &str, origin: Origin) -> bool {
 
 /// `text[start..end]` with followed imports removed: a line of imports only disappears, an
 /// import inside prose becomes its path without the `@`.
-pub fn strip_imports(text: &str, start: usize, end: usize, imports: impl Iterator<Item = Origin>) -> String {
+pub fn strip_imports(
+    text: &str,
+    start: usize,
+    end: usize,
+    imports: impl Iterator<Item = Origin>,
+) -> String {
     let mut out = String::new();
     let mut at = start;
     let mut imports: Vec<Origin> = imports.collect();

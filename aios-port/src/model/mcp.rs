@@ -188,7 +188,13 @@ impl EnvValue {
     /// The variable, when the whole value is exactly one reference without default.
     pub fn sole_var(&self) -> Option<&str> {
         match self.parts.as_slice() {
-            [Part::Var { name, default: None, .. }] => Some(name),
+            [
+                Part::Var {
+                    name,
+                    default: None,
+                    ..
+                },
+            ] => Some(name),
             _ => None,
         }
     }
@@ -276,12 +282,18 @@ mod tests {
         assert!(matches!(&d.parts[..], [Part::Var { default: Some(x), .. }] if x.is_empty()));
         // Claude does not expand bare $VAR.
         assert!(!EnvValue::parse("$HOME/x", Vendor::Claude).has_vars());
-        assert_eq!(EnvValue::parse("${T}", Vendor::Claude).sole_var(), Some("T"));
+        assert_eq!(
+            EnvValue::parse("${T}", Vendor::Claude).sole_var(),
+            Some("T")
+        );
     }
 
     #[test]
     fn gemini_bare_and_codex_literal() {
-        assert_eq!(EnvValue::parse("$TOKEN", Vendor::Gemini).sole_var(), Some("TOKEN"));
+        assert_eq!(
+            EnvValue::parse("$TOKEN", Vendor::Gemini).sole_var(),
+            Some("TOKEN")
+        );
         assert!(!EnvValue::parse("${TOKEN}", Vendor::Codex).has_vars());
         // An unterminated or invalid reference stays literal.
         assert!(!EnvValue::parse("${", Vendor::Claude).has_vars());
@@ -341,8 +353,16 @@ pub fn show_parts(parts: &[Part]) -> String {
         .iter()
         .map(|p| match p {
             Part::Literal(s) => s.clone(),
-            Part::Var { name, default: None, .. } => format!("${{{name}}}"),
-            Part::Var { name, default: Some(d), .. } => format!("${{{name}:-{d}}}"),
+            Part::Var {
+                name,
+                default: None,
+                ..
+            } => format!("${{{name}}}"),
+            Part::Var {
+                name,
+                default: Some(d),
+                ..
+            } => format!("${{{name}:-{d}}}"),
         })
         .collect()
 }
@@ -375,9 +395,14 @@ impl McpServer {
             headers.insert("authorization".into(), Spanned::new(p, t.origin));
         }
         for (h, v) in &self.env_http_headers {
-            headers.insert(h.value.to_ascii_lowercase(), Spanned::new(var(&v.value), v.origin));
+            headers.insert(
+                h.value.to_ascii_lowercase(),
+                Spanned::new(var(&v.value), v.origin),
+            );
         }
-        let ms = |t: &Option<crate::model::hooks::Timeout>| t.as_ref().map(|t| Spanned::new(t.ms, t.origin));
+        let ms = |t: &Option<crate::model::hooks::Timeout>| {
+            t.as_ref().map(|t| Spanned::new(t.ms, t.origin))
+        };
         CanonicalServer {
             transport: self.transport.clone(),
             command: self.command.as_ref().map(parts),
@@ -392,8 +417,14 @@ impl McpServer {
                 .enabled
                 .clone()
                 .unwrap_or_else(|| Spanned::new(true, self.name.origin)),
-            include_tools: self.include_tools.as_ref().map(|v| names(v, self.name.origin)),
-            exclude_tools: self.exclude_tools.as_ref().map(|v| names(v, self.name.origin)),
+            include_tools: self
+                .include_tools
+                .as_ref()
+                .map(|v| names(v, self.name.origin)),
+            exclude_tools: self
+                .exclude_tools
+                .as_ref()
+                .map(|v| names(v, self.name.origin)),
         }
     }
 }
@@ -429,18 +460,34 @@ impl CanonicalServer {
                 });
             }
         };
-        let sp = |v: &Option<Spanned<Vec<Part>>>| v.as_ref().map(|s| (show_parts(&s.value), s.origin));
+        let sp =
+            |v: &Option<Spanned<Vec<Part>>>| v.as_ref().map(|s| (show_parts(&s.value), s.origin));
         let tr = |t: &Spanned<Transport>| Some((format!("{:?}", t.value).to_lowercase(), t.origin));
-        cmp("transport".into(), tr(&self.transport), tr(&other.transport));
+        cmp(
+            "transport".into(),
+            tr(&self.transport),
+            tr(&other.transport),
+        );
         cmp("command".into(), sp(&self.command), sp(&other.command));
         let args = |v: &[Spanned<Vec<Part>>]| -> Option<(String, Origin)> {
             let first = v.first()?;
-            let text = v.iter().map(|a| show_parts(&a.value)).collect::<Vec<_>>().join(" ");
+            let text = v
+                .iter()
+                .map(|a| show_parts(&a.value))
+                .collect::<Vec<_>>()
+                .join(" ");
             let end = v.last().map_or(first.origin.end, |l| l.origin.end);
-            Some((text, Origin { end, ..first.origin }))
+            Some((
+                text,
+                Origin {
+                    end,
+                    ..first.origin
+                },
+            ))
         };
         cmp("args".into(), args(&self.args), args(&other.args));
-        let keys: std::collections::BTreeSet<&String> = self.env.keys().chain(other.env.keys()).collect();
+        let keys: std::collections::BTreeSet<&String> =
+            self.env.keys().chain(other.env.keys()).collect();
         for k in keys {
             cmp(
                 format!("env.{k}"),
@@ -450,20 +497,35 @@ impl CanonicalServer {
         }
         cmp("cwd".into(), sp(&self.cwd), sp(&other.cwd));
         cmp("url".into(), sp(&self.url), sp(&other.url));
-        let keys: std::collections::BTreeSet<&String> = self.headers.keys().chain(other.headers.keys()).collect();
+        let keys: std::collections::BTreeSet<&String> =
+            self.headers.keys().chain(other.headers.keys()).collect();
         for k in keys {
             cmp(
                 format!("headers.{k}"),
-                self.headers.get(k).map(|v| (show_parts(&v.value), v.origin)),
-                other.headers.get(k).map(|v| (show_parts(&v.value), v.origin)),
+                self.headers
+                    .get(k)
+                    .map(|v| (show_parts(&v.value), v.origin)),
+                other
+                    .headers
+                    .get(k)
+                    .map(|v| (show_parts(&v.value), v.origin)),
             );
         }
-        let num = |v: &Option<Spanned<u64>>| v.as_ref().map(|s| (format!("{} ms", s.value), s.origin));
+        let num =
+            |v: &Option<Spanned<u64>>| v.as_ref().map(|s| (format!("{} ms", s.value), s.origin));
         if self.tool_timeout_ms.is_some() && other.tool_timeout_ms.is_some() {
-            cmp("tool timeout".into(), num(&self.tool_timeout_ms), num(&other.tool_timeout_ms));
+            cmp(
+                "tool timeout".into(),
+                num(&self.tool_timeout_ms),
+                num(&other.tool_timeout_ms),
+            );
         }
         if self.startup_timeout_ms.is_some() && other.startup_timeout_ms.is_some() {
-            cmp("startup timeout".into(), num(&self.startup_timeout_ms), num(&other.startup_timeout_ms));
+            cmp(
+                "startup timeout".into(),
+                num(&self.startup_timeout_ms),
+                num(&other.startup_timeout_ms),
+            );
         }
         if self.enabled.value != other.enabled.value {
             cmp(
@@ -472,9 +534,18 @@ impl CanonicalServer {
                 Some((other.enabled.value.to_string(), other.enabled.origin)),
             );
         }
-        let list = |v: &Option<Spanned<Vec<String>>>| v.as_ref().map(|s| (s.value.join(", "), s.origin));
-        cmp("include tools".into(), list(&self.include_tools), list(&other.include_tools));
-        cmp("exclude tools".into(), list(&self.exclude_tools), list(&other.exclude_tools));
+        let list =
+            |v: &Option<Spanned<Vec<String>>>| v.as_ref().map(|s| (s.value.join(", "), s.origin));
+        cmp(
+            "include tools".into(),
+            list(&self.include_tools),
+            list(&other.include_tools),
+        );
+        cmp(
+            "exclude tools".into(),
+            list(&self.exclude_tools),
+            list(&other.exclude_tools),
+        );
         out
     }
 }

@@ -39,7 +39,14 @@ pub(crate) fn read(cx: &mut LoadCx) {
         settings(cx, "~/.claude/settings.json", &user);
         user_mcp(cx);
         if let Some((f, doc)) = cx.markdown("~/.claude/CLAUDE.md", false) {
-            push_instruction(cx, "~/.claude/CLAUDE.md", "~", InstructionRole::Main, f, doc);
+            push_instruction(
+                cx,
+                "~/.claude/CLAUDE.md",
+                "~",
+                InstructionRole::Main,
+                f,
+                doc,
+            );
         }
         skills::read_root(cx, "~/.claude/skills", VendorSet::only(V), &user);
         agents(cx, "~/.claude/agents", &user);
@@ -102,7 +109,10 @@ fn not_an_object(cx: &mut LoadCx, root: &Node, path: &str) {
             codes::SCHEMA_VIOLATION,
             Severity::Error,
             root.origin,
-            format!("`{path}` must contain a JSON object, found {}", root.type_name()),
+            format!(
+                "`{path}` must contain a JSON object, found {}",
+                root.type_name()
+            ),
         )
         .with_help("wrap the content in `{ ... }`"),
     );
@@ -170,14 +180,23 @@ const SERVER_KEYS: &[&str] = &[
     "type", "command", "args", "env", "url", "headers", "timeout", "oauth",
 ];
 
-fn server(cx: &mut LoadCx, name: &Spanned<String>, node: &Node, scope: &Scope) -> Option<McpServer> {
+fn server(
+    cx: &mut LoadCx,
+    name: &Spanned<String>,
+    node: &Node,
+    scope: &Scope,
+) -> Option<McpServer> {
     if node.entries().is_none() {
         cx.report(
             Diagnostic::new(
                 codes::SCHEMA_VIOLATION,
                 Severity::Error,
                 node.origin,
-                format!("MCP server `{}` must be an object, found {}", name.value, node.type_name()),
+                format!(
+                    "MCP server `{}` must be an object, found {}",
+                    name.value,
+                    node.type_name()
+                ),
             )
             .with_help("write the server as `{ \"command\": ..., \"args\": [...] }`"),
         );
@@ -192,7 +211,9 @@ fn server(cx: &mut LoadCx, name: &Spanned<String>, node: &Node, scope: &Scope) -
     let url = f.str("url");
     let headers = f.str_map("headers").unwrap_or_default();
     let timeout = f.number("timeout");
-    let oauth = f.table("oauth").map(|o| Spanned::new(o.to_json(), o.origin));
+    let oauth = f
+        .table("oauth")
+        .map(|o| Spanned::new(o.to_json(), o.origin));
     let extra = f.extras(SERVER_KEYS);
     let (transport, explicit) = match &ty {
         Some(t) => {
@@ -375,10 +396,7 @@ pub(crate) fn agents(cx: &mut LoadCx, dir: &str, scope: &Scope) {
         };
         let text_len = cx.text(f.id).len();
         let whole = Origin::new(f.id, 0..text_len);
-        let body = Spanned::new(
-            cx.text(f.id)[doc.body.range()].trim().to_string(),
-            doc.body,
-        );
+        let body = Spanned::new(cx.text(f.id)[doc.body.range()].trim().to_string(), doc.body);
         let (name, description, tools, model, extra) = match &doc.frontmatter {
             Some(fm) => {
                 let mut fl = Fields::new(&fm.node, format!("subagent `{path}`"), &mut cx.diags);

@@ -69,7 +69,9 @@ impl FileIndex {
                         .join("/");
                     let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
                     // A poisoned lock only means another walker thread panicked; keep its data.
-                    let mut g = found.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    let mut g = found
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
                     if is_dir {
                         g.1.push(rel);
                     } else {

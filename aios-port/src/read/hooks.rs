@@ -2,8 +2,8 @@
 //! and `[hooks]`, and Gemini settings: `{Event: [{matcher, hooks: [handler]}]}`.
 
 use crate::diagnostic::{Diagnostic, Severity, codes};
-use crate::model::hooks::{Hook, HookHandlerType, Timeout, TimeoutUnit};
 use crate::model::Scope;
+use crate::model::hooks::{Hook, HookHandlerType, Timeout, TimeoutUnit};
 use crate::read::LoadCx;
 use crate::read::tree::{Fields, Node, NodeKind};
 use crate::source::Spanned;
@@ -26,7 +26,11 @@ pub(crate) fn read_events(
         Vendor::Claude | Vendor::Codex => TimeoutUnit::Seconds,
     };
     let Some(entries) = events.entries() else {
-        schema(cx, events, "`hooks` must be an object mapping event names to lists of matcher groups");
+        schema(
+            cx,
+            events,
+            "`hooks` must be an object mapping event names to lists of matcher groups",
+        );
         return;
     };
     for e in entries {
@@ -37,13 +41,20 @@ pub(crate) fn read_events(
             schema(
                 cx,
                 &e.value,
-                &format!("hook event `{}` must be a list of matcher groups", e.key.value),
+                &format!(
+                    "hook event `{}` must be a list of matcher groups",
+                    e.key.value
+                ),
             );
             continue;
         };
         for g in groups {
             if g.entries().is_none() {
-                schema(cx, g, &format!("a `{}` matcher group must be an object", e.key.value));
+                schema(
+                    cx,
+                    g,
+                    &format!("a `{}` matcher group must be an object", e.key.value),
+                );
                 continue;
             }
             let mut f = Fields::new(g, format!("`{}` matcher group", e.key.value), &mut cx.diags);
@@ -65,13 +76,24 @@ pub(crate) fn read_events(
                 continue;
             };
             let Some(handlers) = handlers.items() else {
-                schema(cx, handlers, "`hooks` of a matcher group must be a list of handlers");
+                schema(
+                    cx,
+                    handlers,
+                    "`hooks` of a matcher group must be a list of handlers",
+                );
                 continue;
             };
             for h in handlers {
-                if let Some(mut hook) =
-                    handler(cx, vendor, scope, &e.key, matcher.clone(), &group_extra, h, unit)
-                {
+                if let Some(mut hook) = handler(
+                    cx,
+                    vendor,
+                    scope,
+                    &e.key,
+                    matcher.clone(),
+                    &group_extra,
+                    h,
+                    unit,
+                ) {
                     hook.script = hook
                         .command
                         .as_ref()
@@ -98,7 +120,8 @@ fn handler(
         schema(cx, h, "a hook handler must be an object");
         return None;
     }
-    let written_type = Fields::new(h, format!("`{}` hook handler", event.value), &mut cx.diags).str("type");
+    let written_type =
+        Fields::new(h, format!("`{}` hook handler", event.value), &mut cx.diags).str("type");
     let handler_type = match written_type {
         Some(t) => Spanned::new(HookHandlerType::parse(&t.value), t.origin),
         None => {
@@ -119,11 +142,12 @@ fn handler(
     };
     let mut f = Fields::new(h, format!("`{}` hook handler", event.value), &mut cx.diags);
     let command = f.str("command");
-    let timeout_key = if vendor == Vendor::Codex && h.get("timeout").is_none() && h.get("timeoutSec").is_some() {
-        "timeoutSec"
-    } else {
-        "timeout"
-    };
+    let timeout_key =
+        if vendor == Vendor::Codex && h.get("timeout").is_none() && h.get("timeoutSec").is_some() {
+            "timeoutSec"
+        } else {
+            "timeout"
+        };
     let timeout = f
         .number(timeout_key)
         .map(|n| Timeout::new(n.value, unit, n.origin));
@@ -297,8 +321,13 @@ fn schema(cx: &mut LoadCx, at: &Node, msg: &str) {
         _ => at.type_name(),
     };
     cx.report(
-        Diagnostic::new(codes::SCHEMA_VIOLATION, Severity::Error, at.origin, msg.to_string())
-            .with_label(format!("found {found}")),
+        Diagnostic::new(
+            codes::SCHEMA_VIOLATION,
+            Severity::Error,
+            at.origin,
+            msg.to_string(),
+        )
+        .with_label(format!("found {found}")),
     );
 }
 
@@ -310,11 +339,25 @@ mod tests {
     fn shell_words_split_quotes_and_operators() {
         assert_eq!(
             shell_words(r#"bash "${CLAUDE_PLUGIN_ROOT}/hooks/a b.sh" x && echo 'y z'|tee"#),
-            ["bash", "${CLAUDE_PLUGIN_ROOT}/hooks/a b.sh", "x", "&&", "echo", "y z", "|", "tee"]
+            [
+                "bash",
+                "${CLAUDE_PLUGIN_ROOT}/hooks/a b.sh",
+                "x",
+                "&&",
+                "echo",
+                "y z",
+                "|",
+                "tee"
+            ]
         );
         assert_eq!(
             shell_words(r#""$CLAUDE_PROJECT_DIR"/.claude/hooks/g.sh;python3 x\ y.py"#),
-            ["$CLAUDE_PROJECT_DIR/.claude/hooks/g.sh", ";", "python3", "x y.py"]
+            [
+                "$CLAUDE_PROJECT_DIR/.claude/hooks/g.sh",
+                ";",
+                "python3",
+                "x y.py"
+            ]
         );
         assert_eq!(shell_words("a \"unterminated"), ["a", "unterminated"]);
     }
@@ -323,15 +366,27 @@ mod tests {
     fn script_paths_resolve_per_scope() {
         let project = Scope::Project;
         let plugin = Scope::Plugin("plugins/p".to_string());
-        assert_eq!(script_path(&project, "$CLAUDE_PROJECT_DIR/.claude/h.sh").as_deref(), Some(".claude/h.sh"));
-        assert_eq!(script_path(&project, "./scripts/../h.py").as_deref(), Some("h.py"));
+        assert_eq!(
+            script_path(&project, "$CLAUDE_PROJECT_DIR/.claude/h.sh").as_deref(),
+            Some(".claude/h.sh")
+        );
+        assert_eq!(
+            script_path(&project, "./scripts/../h.py").as_deref(),
+            Some("h.py")
+        );
         assert_eq!(script_path(&project, "../outside.sh"), None);
         assert_eq!(script_path(&project, "/abs/h.sh"), None);
         assert_eq!(script_path(&project, "~/h.sh"), None);
         assert_eq!(script_path(&project, "$HOME/h.sh"), None);
         assert_eq!(script_path(&project, "${CLAUDE_PLUGIN_ROOT}/h.sh"), None);
-        assert_eq!(script_path(&plugin, "${CLAUDE_PLUGIN_ROOT}/hooks/h.sh").as_deref(), Some("plugins/p/hooks/h.sh"));
-        assert_eq!(script_path(&plugin, "${CLAUDE_PLUGIN_ROOT}/../q/h.sh"), None);
+        assert_eq!(
+            script_path(&plugin, "${CLAUDE_PLUGIN_ROOT}/hooks/h.sh").as_deref(),
+            Some("plugins/p/hooks/h.sh")
+        );
+        assert_eq!(
+            script_path(&plugin, "${CLAUDE_PLUGIN_ROOT}/../q/h.sh"),
+            None
+        );
         assert_eq!(script_path(&plugin, "./h.sh"), None);
         assert_eq!(script_path(&Scope::User, "./h.sh"), None);
     }

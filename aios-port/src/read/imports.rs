@@ -20,7 +20,9 @@ fn max_depth(v: Vendor) -> u8 {
 }
 
 /// Extensions that make an unresolved `@word` look like a file reference worth reporting.
-const DOC_EXTENSIONS: &[&str] = &["md", "mdx", "markdown", "txt", "json", "yaml", "yml", "toml", "rst"];
+const DOC_EXTENSIONS: &[&str] = &[
+    "md", "mdx", "markdown", "txt", "json", "yaml", "yml", "toml", "rst",
+];
 
 fn looks_like_path(p: &str) -> bool {
     p.contains('/')
@@ -145,7 +147,9 @@ pub(crate) fn resolve(cx: &mut LoadCx) {
                 vendor,
                 path: target.clone(),
                 dir: parent(&target).to_string(),
-                role: InstructionRole::Imported { by: from_path.clone() },
+                role: InstructionRole::Imported {
+                    by: from_path.clone(),
+                },
                 file: file.id,
                 symlink_to: file.symlink.map(|s| s.resolved),
                 bytes,

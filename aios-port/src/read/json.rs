@@ -69,9 +69,10 @@ fn convert(file: FileId, v: Value<'_>, diags: &mut Vec<Diagnostic>) -> Node {
             NodeKind::Bool(b.value),
             Origin::new(file, b.range.start..b.range.end),
         ),
-        Value::NullKeyword(n) => {
-            Node::new(NodeKind::Null, Origin::new(file, n.range.start..n.range.end))
-        }
+        Value::NullKeyword(n) => Node::new(
+            NodeKind::Null,
+            Origin::new(file, n.range.start..n.range.end),
+        ),
         Value::Array(a) => Node::new(
             NodeKind::Array(
                 a.elements

@@ -351,7 +351,12 @@ mod tests {
     #[test]
     fn sections_split_at_headings() {
         let mut d = Vec::new();
-        let doc = parse(FileId(0), "intro\n\n# A\ntext\n\n## B\n- x\n", false, &mut d);
+        let doc = parse(
+            FileId(0),
+            "intro\n\n# A\ntext\n\n## B\n- x\n",
+            false,
+            &mut d,
+        );
         let heads: Vec<_> = doc
             .sections
             .iter()

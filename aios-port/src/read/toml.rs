@@ -104,10 +104,16 @@ mod tests {
         let text = "# c\n[mcp_servers.docs]\ncommand = \"npx\" # x\nargs = [\"-y\",\n  \"pkg\",]\n";
         let mut d = Vec::new();
         let n = parse(FileId(0), text, &mut d).expect("parses");
-        let docs = n.get("mcp_servers").and_then(|m| m.get("docs")).expect("docs");
+        let docs = n
+            .get("mcp_servers")
+            .and_then(|m| m.get("docs"))
+            .expect("docs");
         let cmd = docs.get("command").expect("command");
         assert_eq!(&text[cmd.origin.range()], "\"npx\"");
-        assert_eq!(docs.get("args").and_then(Node::items).map(<[Node]>::len), Some(2));
+        assert_eq!(
+            docs.get("args").and_then(Node::items).map(<[Node]>::len),
+            Some(2)
+        );
         let key = &docs.entry("command").expect("entry").key;
         assert_eq!(&text[key.origin.range()], "command");
     }

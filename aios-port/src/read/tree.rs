@@ -269,18 +269,15 @@ impl<'a, 'd> Fields<'a, 'd> {
                 let mut out = Vec::new();
                 for e in entries {
                     match &e.value.kind {
-                        NodeKind::Str(s) => out.push((
-                            e.key.clone(),
-                            Spanned::new(s.clone(), e.value.origin),
-                        )),
-                        NodeKind::Number(n) => out.push((
-                            e.key.clone(),
-                            Spanned::new(n.clone(), e.value.origin),
-                        )),
-                        NodeKind::Bool(b) => out.push((
-                            e.key.clone(),
-                            Spanned::new(b.to_string(), e.value.origin),
-                        )),
+                        NodeKind::Str(s) => {
+                            out.push((e.key.clone(), Spanned::new(s.clone(), e.value.origin)))
+                        }
+                        NodeKind::Number(n) => {
+                            out.push((e.key.clone(), Spanned::new(n.clone(), e.value.origin)))
+                        }
+                        NodeKind::Bool(b) => {
+                            out.push((e.key.clone(), Spanned::new(b.to_string(), e.value.origin)))
+                        }
                         _ => self.wrong_type(&e.key.value, &e.value, "a string"),
                     }
                 }

@@ -214,7 +214,10 @@ fn lenient(file: FileId, text: &str, base: usize) -> Node {
                 let vstart = start + k.len() + 1 + (v.len() - v.trim_start().len());
                 let raw = v.trim();
                 let node = if raw.is_empty() {
-                    Node::new(NodeKind::Null, Origin::new(file, base + vstart..base + vstart))
+                    Node::new(
+                        NodeKind::Null,
+                        Origin::new(file, base + vstart..base + vstart),
+                    )
                 } else {
                     Node::new(
                         NodeKind::Str(unquote(raw).to_string()),
@@ -222,7 +225,10 @@ fn lenient(file: FileId, text: &str, base: usize) -> Node {
                     )
                 };
                 entries.push(Entry {
-                    key: Spanned::new(key.to_string(), Origin::new(file, base + start..base + start + key.len())),
+                    key: Spanned::new(
+                        key.to_string(),
+                        Origin::new(file, base + start..base + start + key.len()),
+                    ),
                     value: node,
                 });
             }
@@ -234,7 +240,11 @@ fn lenient(file: FileId, text: &str, base: usize) -> Node {
         let trimmed = content.trim();
         let item_start = start + (content.len() - content.trim_start().len());
         let end = base + start + content.len();
-        if let Some(item) = trimmed.strip_prefix("- ").or(if trimmed == "-" { Some("") } else { None }) {
+        if let Some(item) =
+            trimmed
+                .strip_prefix("- ")
+                .or(if trimmed == "-" { Some("") } else { None })
+        {
             let io = Origin::new(file, base + item_start + 2..end);
             let item_node = Node::new(NodeKind::Str(unquote(item.trim()).to_string()), io);
             match &mut last.value.kind {
@@ -256,7 +266,10 @@ fn lenient(file: FileId, text: &str, base: usize) -> Node {
             );
         }
     }
-    Node::new(NodeKind::Table(entries), Origin::new(file, base..base + text.len()))
+    Node::new(
+        NodeKind::Table(entries),
+        Origin::new(file, base..base + text.len()),
+    )
 }
 
 fn unquote(s: &str) -> &str {
@@ -294,8 +307,14 @@ mod tests {
         assert!(!strict);
         assert_eq!(d[0].code, codes::INVALID_FRONTMATTER);
         assert_eq!(n.get("tools").and_then(Node::as_str), Some("*"));
-        assert_eq!(n.get("paths").and_then(Node::as_str), Some("**/*.tsx, src/**"));
-        assert_eq!(n.get("description").and_then(Node::as_str), Some("Use when: x"));
+        assert_eq!(
+            n.get("paths").and_then(Node::as_str),
+            Some("**/*.tsx, src/**")
+        );
+        assert_eq!(
+            n.get("description").and_then(Node::as_str),
+            Some("Use when: x")
+        );
         let p = n.get("paths").expect("paths");
         assert_eq!(&text[p.origin.range()], "**/*.tsx, src/**");
     }

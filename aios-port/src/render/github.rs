@@ -39,7 +39,9 @@ pub fn write(out: &mut dyn Write, db: &SourceDb, diags: &[Diagnostic]) -> io::Re
 }
 
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn property(s: &str) -> String {

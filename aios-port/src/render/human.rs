@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::diagnostic::{
+    Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
+};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
 
@@ -12,7 +14,12 @@ use crate::render::redacted_texts;
 use crate::source::SourceDb;
 
 /// Writes `diags` with source snippets; secrets are masked.
-pub fn write(out: &mut dyn Write, db: &SourceDb, diags: &[Diagnostic], color: bool) -> io::Result<()> {
+pub fn write(
+    out: &mut dyn Write,
+    db: &SourceDb,
+    diags: &[Diagnostic],
+    color: bool,
+) -> io::Result<()> {
     let mut files = SimpleFiles::new();
     for ((_, f), text) in db.iter().zip(redacted_texts(db, diags)) {
         files.add(f.path.clone(), text);
@@ -46,7 +53,9 @@ fn convert(d: &Diagnostic) -> CsDiagnostic<usize> {
             .with_message(&d.primary.message),
     ];
     for l in &d.secondary {
-        labels.push(CsLabel::secondary(l.origin.file.0 as usize, l.origin.range()).with_message(&l.message));
+        labels.push(
+            CsLabel::secondary(l.origin.file.0 as usize, l.origin.range()).with_message(&l.message),
+        );
     }
     let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
     if let Some(h) = &d.help {

@@ -14,7 +14,10 @@ const NAMES_SHOWN: usize = 6;
 pub fn write(out: &mut dyn Write, ws: &Workspace) -> io::Result<()> {
     let present = ws.vendors_present();
     if present.is_empty() {
-        writeln!(out, "No Claude Code, Codex or Gemini CLI configuration found.")?;
+        writeln!(
+            out,
+            "No Claude Code, Codex or Gemini CLI configuration found."
+        )?;
     }
     for v in present.iter() {
         writeln!(out, "{}", v.display_name())?;
@@ -28,7 +31,11 @@ pub fn write(out: &mut dyn Write, ws: &Workspace) -> io::Result<()> {
             m.skills
                 .iter()
                 .filter(|s| s.loaded_by.contains(v))
-                .map(|s| s.name.as_ref().map_or_else(|| s.path.clone(), |n| n.value.clone()))
+                .map(|s| {
+                    s.name
+                        .as_ref()
+                        .map_or_else(|| s.path.clone(), |n| n.value.clone())
+                })
                 .collect(),
         )?;
         line(
@@ -37,7 +44,11 @@ pub fn write(out: &mut dyn Write, ws: &Workspace) -> io::Result<()> {
             m.agents
                 .iter()
                 .filter(|a| a.vendor == v)
-                .map(|a| a.name.as_ref().map_or_else(|| a.path.clone(), |n| n.value.clone()))
+                .map(|a| {
+                    a.name
+                        .as_ref()
+                        .map_or_else(|| a.path.clone(), |n| n.value.clone())
+                })
                 .collect(),
         )?;
         line(
@@ -55,7 +66,11 @@ pub fn write(out: &mut dyn Write, ws: &Workspace) -> io::Result<()> {
             m.plugins
                 .iter()
                 .filter(|p| p.loaded_by.contains(v))
-                .map(|p| p.name.as_ref().map_or_else(|| p.path.clone(), |n| n.value.clone()))
+                .map(|p| {
+                    p.name
+                        .as_ref()
+                        .map_or_else(|| p.path.clone(), |n| n.value.clone())
+                })
                 .collect(),
         )?;
         line(
@@ -68,8 +83,16 @@ pub fn write(out: &mut dyn Write, ws: &Workspace) -> io::Result<()> {
                 .collect(),
         )?;
     }
-    let errors = ws.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    let warnings = ws.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+    let errors = ws
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = ws
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     writeln!(
         out,
         "\n{} files read; {errors} {}, {warnings} {}",
@@ -98,7 +121,12 @@ fn line(out: &mut dyn Write, label: &str, names: Vec<String>) -> io::Result<()> 
     } else {
         String::new()
     };
-    writeln!(out, "  {label:<13}{:>4}  {}{tail}", names.len(), shown.join(", "))
+    writeln!(
+        out,
+        "  {label:<13}{:>4}  {}{tail}",
+        names.len(),
+        shown.join(", ")
+    )
 }
 
 fn instruction_names(ws: &Workspace, v: Vendor) -> Vec<String> {
@@ -113,7 +141,9 @@ fn instruction_names(ws: &Workspace, v: Vendor) -> Vec<String> {
             }
             match &i.role {
                 InstructionRole::Imported { .. } => s.push_str(" (imported)"),
-                InstructionRole::Rule { paths } if !paths.is_empty() => s.push_str(" (path-scoped)"),
+                InstructionRole::Rule { paths } if !paths.is_empty() => {
+                    s.push_str(" (path-scoped)")
+                }
                 InstructionRole::Local => s.push_str(" (local)"),
                 InstructionRole::Override => s.push_str(" (override)"),
                 InstructionRole::Fallback => s.push_str(" (fallback)"),

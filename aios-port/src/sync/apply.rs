@@ -30,12 +30,26 @@ pub enum ApplyError {
 impl fmt::Display for ApplyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ApplyError::Changed(p) => write!(f, "`{p}` changed while aios-port was planning; nothing was written, run sync again"),
-            ApplyError::Unsafe(p) => write!(f, "`{p}` is reached through a symlink or lies outside the workspace; nothing was written"),
-            ApplyError::Io { path, error, written } => write!(
+            ApplyError::Changed(p) => write!(
+                f,
+                "`{p}` changed while aios-port was planning; nothing was written, run sync again"
+            ),
+            ApplyError::Unsafe(p) => write!(
+                f,
+                "`{p}` is reached through a symlink or lies outside the workspace; nothing was written"
+            ),
+            ApplyError::Io {
+                path,
+                error,
+                written,
+            } => write!(
                 f,
                 "cannot write `{path}`: {error}{}",
-                if written.is_empty() { String::new() } else { format!(" (already written: {})", written.join(", ")) }
+                if written.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (already written: {})", written.join(", "))
+                }
             ),
         }
     }
@@ -54,7 +68,9 @@ fn checked_path(root: &Path, rel: &str) -> Result<PathBuf, ApplyError> {
     for seg in &parts[..parts.len() - 1] {
         cur.push(seg);
         match fs::symlink_metadata(&cur) {
-            Ok(m) if m.file_type().is_symlink() || !m.is_dir() => return Err(ApplyError::Unsafe(rel.to_string())),
+            Ok(m) if m.file_type().is_symlink() || !m.is_dir() => {
+                return Err(ApplyError::Unsafe(rel.to_string()));
+            }
             _ => {}
         }
     }
@@ -63,7 +79,10 @@ fn checked_path(root: &Path, rel: &str) -> Result<PathBuf, ApplyError> {
 
 fn current_text(path: &Path) -> Option<String> {
     let bytes = fs::read(path).ok()?;
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).map(<[u8]>::to_vec).unwrap_or(bytes);
+    let bytes = bytes
+        .strip_prefix(&[0xEF, 0xBB, 0xBF])
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
     String::from_utf8(bytes).ok()
 }
 
@@ -115,10 +134,14 @@ fn write_one(path: &Path, c: &FileChange) -> std::io::Result<()> {
         #[cfg(not(unix))]
         {
             let _ = target;
-            return Err(std::io::Error::other("symlinks are not supported here; use the copy strategy"));
+            return Err(std::io::Error::other(
+                "symlinks are not supported here; use the copy strategy",
+            ));
         }
     }
-    let mut tmp = tempfile::Builder::new().prefix(".aios-port-").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".aios-port-")
+        .tempfile_in(dir)?;
     if c.bom {
         tmp.write_all(&[0xEF, 0xBB, 0xBF])?;
     }

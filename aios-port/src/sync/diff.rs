@@ -11,7 +11,11 @@ pub fn unified(c: &FileChange) -> String {
         Some(t) => format!("(symlink to {t})\n"),
         None => c.after.clone(),
     };
-    let old = if c.before.is_some() { format!("a/{}", c.path) } else { "/dev/null".to_string() };
+    let old = if c.before.is_some() {
+        format!("a/{}", c.path)
+    } else {
+        "/dev/null".to_string()
+    };
     TextDiff::from_lines(before, &after)
         .unified_diff()
         .context_radius(3)

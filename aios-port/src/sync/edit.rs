@@ -53,7 +53,9 @@ pub fn cst_value(v: &Value) -> CstInputValue {
         Value::Number(n) => CstInputValue::Number(n.to_string()),
         Value::String(s) => CstInputValue::String(s.clone()),
         Value::Array(a) => CstInputValue::Array(a.iter().map(cst_value).collect()),
-        Value::Object(m) => CstInputValue::Object(m.iter().map(|(k, v)| (k.clone(), cst_value(v))).collect()),
+        Value::Object(m) => {
+            CstInputValue::Object(m.iter().map(|(k, v)| (k.clone(), cst_value(v))).collect())
+        }
     }
 }
 
@@ -100,7 +102,9 @@ impl TargetFile {
     /// A file to edit as TOML.
     pub fn toml(before: Option<String>, bom: bool) -> Result<Self, String> {
         let text = before.clone().unwrap_or_default();
-        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.to_string())?;
+        let doc: DocumentMut = text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| e.to_string())?;
         Ok(TargetFile {
             crlf: text.contains("\r\n"),
             before,
@@ -129,7 +133,10 @@ impl TargetFile {
         if self.crlf {
             s = s.replace("\r\n", "\n").replace('\n', "\r\n");
         }
-        if !s.is_empty() && !s.ends_with('\n') && self.before.as_deref().is_none_or(|b| b.ends_with('\n')) {
+        if !s.is_empty()
+            && !s.ends_with('\n')
+            && self.before.as_deref().is_none_or(|b| b.ends_with('\n'))
+        {
             s.push_str(if self.crlf { "\r\n" } else { "\n" });
         }
         s
@@ -147,7 +154,9 @@ impl TargetFile {
 
     /// Current value of `key` in the JSON object at `path`.
     pub fn json_get(&self, path: &[&str], key: &str) -> Option<Value> {
-        let Editing::Json(root) = &self.editing else { return None };
+        let Editing::Json(root) = &self.editing else {
+            return None;
+        };
         let mut obj = root.object_value()?;
         for seg in path {
             obj = obj.object_value(seg)?;
@@ -159,22 +168,33 @@ impl TargetFile {
 
     /// Keys of the JSON object at `path`.
     pub fn json_keys(&self, path: &[&str]) -> Vec<String> {
-        let Editing::Json(root) = &self.editing else { return Vec::new() };
-        let Some(mut obj) = root.object_value() else { return Vec::new() };
+        let Editing::Json(root) = &self.editing else {
+            return Vec::new();
+        };
+        let Some(mut obj) = root.object_value() else {
+            return Vec::new();
+        };
         for seg in path {
             match obj.object_value(seg) {
                 Some(o) => obj = o,
                 None => return Vec::new(),
             }
         }
-        obj.properties().iter().filter_map(|p| p.decoded_name()).collect()
+        obj.properties()
+            .iter()
+            .filter_map(|p| p.decoded_name())
+            .collect()
     }
 
     /// Sets `key` in the JSON object at `path` to `v` (appended when new). False when the
     /// path runs through a non-object.
     pub fn json_set(&mut self, path: &[&str], key: &str, v: &Value) -> bool {
-        let Editing::Json(root) = &self.editing else { return false };
-        let Some(obj) = Self::json_object(root, path) else { return false };
+        let Editing::Json(root) = &self.editing else {
+            return false;
+        };
+        let Some(obj) = Self::json_object(root, path) else {
+            return false;
+        };
         match obj.get(key) {
             Some(prop) => prop.set_value(cst_value(v)),
             None => {
@@ -186,8 +206,12 @@ impl TargetFile {
 
     /// Removes `key` from the JSON object at `path`.
     pub fn json_remove(&mut self, path: &[&str], key: &str) {
-        let Editing::Json(root) = &self.editing else { return };
-        let Some(mut obj) = root.object_value() else { return };
+        let Editing::Json(root) = &self.editing else {
+            return;
+        };
+        let Some(mut obj) = root.object_value() else {
+            return;
+        };
         for seg in path {
             match obj.object_value(seg) {
                 Some(o) => obj = o,
@@ -201,7 +225,9 @@ impl TargetFile {
 
     /// The TOML table at `path` as JSON (None when absent).
     pub fn toml_get(&self, path: &[&str]) -> Option<Value> {
-        let Editing::Toml(doc) = &self.editing else { return None };
+        let Editing::Toml(doc) = &self.editing else {
+            return None;
+        };
         let mut item: &Item = doc.as_item();
         for seg in path {
             item = item.get(seg)?;
@@ -222,7 +248,9 @@ impl TargetFile {
 
     /// Keys of the TOML table at `path`.
     pub fn toml_keys(&self, path: &[&str]) -> Vec<String> {
-        let Editing::Toml(doc) = &self.editing else { return Vec::new() };
+        let Editing::Toml(doc) = &self.editing else {
+            return Vec::new();
+        };
         let mut item: &Item = doc.as_item();
         for seg in path {
             match item.get(seg) {
@@ -230,15 +258,21 @@ impl TargetFile {
                 None => return Vec::new(),
             }
         }
-        item.as_table_like().map(|t| t.iter().map(|(k, _)| k.to_string()).collect()).unwrap_or_default()
+        item.as_table_like()
+            .map(|t| t.iter().map(|(k, _)| k.to_string()).collect())
+            .unwrap_or_default()
     }
 
     /// Makes the TOML table at `path` hold exactly the keys of `v` (an object), editing values
     /// in place so comments and formatting of unchanged keys survive. Parent tables are
     /// implicit (no empty `[mcp_servers]` header).
     pub fn toml_set(&mut self, path: &[&str], v: &Value) -> bool {
-        let Editing::Toml(doc) = &mut self.editing else { return false };
-        let Some(obj) = v.as_object() else { return false };
+        let Editing::Toml(doc) = &mut self.editing else {
+            return false;
+        };
+        let Some(obj) = v.as_object() else {
+            return false;
+        };
         let mut table: &mut Table = doc.as_table_mut();
         for (i, seg) in path.iter().enumerate() {
             let last = i + 1 == path.len();
@@ -247,7 +281,9 @@ impl TargetFile {
                 t.set_implicit(!last);
                 Item::Table(t)
             });
-            let Some(t) = entry.as_table_mut() else { return false };
+            let Some(t) = entry.as_table_mut() else {
+                return false;
+            };
             table = t;
         }
         let existing: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
@@ -280,8 +316,12 @@ impl TargetFile {
 
     /// Removes the TOML table at `path`.
     pub fn toml_remove(&mut self, path: &[&str]) {
-        let Editing::Toml(doc) = &mut self.editing else { return };
-        let Some((last, parents)) = path.split_last() else { return };
+        let Editing::Toml(doc) = &mut self.editing else {
+            return;
+        };
+        let Some((last, parents)) = path.split_last() else {
+            return;
+        };
         let mut table: &mut Table = doc.as_table_mut();
         for seg in parents {
             match table.get_mut(seg).and_then(|i| i.as_table_mut()) {
@@ -315,31 +355,55 @@ mod tests {
     fn json_edit_keeps_comments_and_other_entries() {
         let before = "{\n  // my servers\n  \"mcpServers\": {\n    \"mine\": {\"command\": \"x\"} // keep\n  },\n  \"other\": 1,\n}\n";
         let mut f = TargetFile::json(Some(before.into()), false).expect("parses");
-        assert!(f.json_set(&["mcpServers"], "github", &json!({"command": "npx", "args": ["-y"]})));
+        assert!(f.json_set(
+            &["mcpServers"],
+            "github",
+            &json!({"command": "npx", "args": ["-y"]})
+        ));
         let after = f.after();
         assert!(after.starts_with("{\n  // my servers\n  \"mcpServers\": {\n    \"mine\": {\"command\": \"x\"}, // keep\n"), "{after}");
         assert!(after.contains("\"github\": {"), "{after}");
         assert!(after.contains("\"other\": 1,"), "{after}");
-        assert_eq!(f.json_get(&["mcpServers"], "github"), Some(json!({"command": "npx", "args": ["-y"]})));
+        assert_eq!(
+            f.json_get(&["mcpServers"], "github"),
+            Some(json!({"command": "npx", "args": ["-y"]}))
+        );
     }
 
     #[test]
     fn toml_edit_keeps_comments_and_edits_in_place() {
         let before = "# top\nmodel = \"o3\"  # keep me\n\n[mcp_servers.docs]\ncommand = \"docs\" # why\nargs = [\"a\"]\n";
         let mut f = TargetFile::toml(Some(before.into()), false).expect("parses");
-        assert!(f.toml_set(&["mcp_servers", "docs"], &json!({"command": "docs", "args": ["b"]})));
-        assert!(f.toml_set(&["mcp_servers", "github"], &json!({"command": "npx", "env_vars": ["T"]})));
+        assert!(f.toml_set(
+            &["mcp_servers", "docs"],
+            &json!({"command": "docs", "args": ["b"]})
+        ));
+        assert!(f.toml_set(
+            &["mcp_servers", "github"],
+            &json!({"command": "npx", "env_vars": ["T"]})
+        ));
         let after = f.after();
         assert!(after.starts_with("# top\nmodel = \"o3\"  # keep me\n\n[mcp_servers.docs]\ncommand = \"docs\" # why\nargs = [\"b\"]\n"), "{after}");
-        assert!(after.contains("[mcp_servers.github]\ncommand = \"npx\"\nenv_vars = [\"T\"]\n"), "{after}");
+        assert!(
+            after.contains("[mcp_servers.github]\ncommand = \"npx\"\nenv_vars = [\"T\"]\n"),
+            "{after}"
+        );
         assert!(!after.contains("[mcp_servers]\n"), "{after}");
-        assert_eq!(f.toml_get(&["mcp_servers", "github"]), Some(json!({"command": "npx", "env_vars": ["T"]})));
+        assert_eq!(
+            f.toml_get(&["mcp_servers", "github"]),
+            Some(json!({"command": "npx", "env_vars": ["T"]}))
+        );
     }
 
     #[test]
     fn crlf_is_kept() {
-        let mut f = TargetFile::json(Some("{\r\n  \"a\": 1\r\n}\r\n".into()), false).expect("parses");
+        let mut f =
+            TargetFile::json(Some("{\r\n  \"a\": 1\r\n}\r\n".into()), false).expect("parses");
         f.json_set(&[], "b", &json!(2));
-        assert!(!f.after().replace("\r\n", "").contains('\n'), "{:?}", f.after());
+        assert!(
+            !f.after().replace("\r\n", "").contains('\n'),
+            "{:?}",
+            f.after()
+        );
     }
 }

@@ -55,11 +55,12 @@ fn canonical(v: &serde_json::Value) -> String {
                 .collect();
             format!("{{{}}}", inner.join(","))
         }
-        Value::Array(a) => format!("[{}]", a.iter().map(canonical).collect::<Vec<_>>().join(",")),
+        Value::Array(a) => format!(
+            "[{}]",
+            a.iter().map(canonical).collect::<Vec<_>>().join(",")
+        ),
         // Numbers compare by value: `30` and `30.0` are the same timeout.
-        Value::Number(n) => n
-            .as_f64()
-            .map_or_else(|| n.to_string(), |f| format!("{f}")),
+        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), |f| format!("{f}")),
         other => other.to_string(),
     }
 }
@@ -68,7 +69,9 @@ impl Lock {
     /// Parses the lock text. Unknown lines are ignored; a malformed lock is treated as empty
     /// by the caller only after reporting it.
     pub fn parse(text: &str) -> Result<Lock, String> {
-        let doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.to_string())?;
+        let doc: toml_edit::DocumentMut = text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| e.to_string())?;
         let primary = doc
             .get("primary")
             .and_then(|p| p.as_str())
@@ -110,7 +113,10 @@ mod tests {
             primary: Some(crate::vendor::Vendor::Codex),
             ..Lock::default()
         };
-        l.entries.insert(key(".codex/config.toml", Some("mcp_servers.github")), hash(b"x"));
+        l.entries.insert(
+            key(".codex/config.toml", Some("mcp_servers.github")),
+            hash(b"x"),
+        );
         l.entries.insert(key("AGENTS.md", None), hash(b"y"));
         assert_eq!(Lock::parse(&l.render()).expect("parses"), l);
         let a = serde_json::json!({"command": "npx", "args": ["a"], "t": 30});

@@ -118,17 +118,28 @@ impl SyncPlan {
     /// Why the plan may not be applied with these options, if it may not.
     pub fn blocked(&self, options: &SyncOptions) -> Option<String> {
         if !self.errors.is_empty() {
-            return Some(format!("{} target file(s) cannot be edited", self.errors.len()));
+            return Some(format!(
+                "{} target file(s) cannot be edited",
+                self.errors.len()
+            ));
         }
         let refused = self.losses.iter().filter(|l| l.refused).count();
         if refused > 0 {
-            return Some(format!("{refused} guard-rail(s) would fail open on a target; they are never written"));
+            return Some(format!(
+                "{refused} guard-rail(s) would fail open on a target; they are never written"
+            ));
         }
         if !self.conflicts.is_empty() && !options.force {
-            return Some(format!("{} conflict(s): pass --force to overwrite", self.conflicts.len()));
+            return Some(format!(
+                "{} conflict(s): pass --force to overwrite",
+                self.conflicts.len()
+            ));
         }
         if !self.losses.is_empty() && !options.allow_lossy {
-            return Some(format!("{} construct(s) cannot be expressed: pass --allow-lossy to sync the rest", self.losses.len()));
+            return Some(format!(
+                "{} construct(s) cannot be expressed: pass --allow-lossy to sync the rest",
+                self.losses.len()
+            ));
         }
         None
     }
@@ -146,8 +157,13 @@ pub enum SyncError {
 impl fmt::Display for SyncError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SyncError::NoPrimary => write!(f, "no Claude Code, Codex or Gemini CLI configuration to sync from; pass --from"),
-            SyncError::TargetIsPrimary(v) => write!(f, "{v} is the primary vendor; it cannot also be a target"),
+            SyncError::NoPrimary => write!(
+                f,
+                "no Claude Code, Codex or Gemini CLI configuration to sync from; pass --from"
+            ),
+            SyncError::TargetIsPrimary(v) => {
+                write!(f, "{v} is the primary vendor; it cannot also be a target")
+            }
         }
     }
 }
@@ -162,7 +178,10 @@ fn detect_primary(ws: &Workspace) -> Option<(Vendor, usize)> {
         .filter(|v| present.contains(**v))
         .map(|v| {
             let c = ws.counts(*v);
-            (*v, c.instructions + c.mcp_servers + c.hooks + c.agents + c.commands)
+            (
+                *v,
+                c.instructions + c.mcp_servers + c.hooks + c.agents + c.commands,
+            )
         })
         .fold(None, |best: Option<(Vendor, usize)>, cur| match best {
             Some(b) if b.1 >= cur.1 => Some(b),
@@ -190,11 +209,21 @@ pub fn plan(ws: &Workspace, options: &SyncOptions, lock: Lock) -> Result<SyncPla
         Some(v) => (v, None),
         None => {
             let (v, n) = detect_primary(ws).ok_or(SyncError::NoPrimary)?;
-            (v, Some(format!("{} has the most configuration ({n} items)", v.display_name())))
+            (
+                v,
+                Some(format!(
+                    "{} has the most configuration ({n} items)",
+                    v.display_name()
+                )),
+            )
         }
     };
     let targets: Vec<Vendor> = if options.to.is_empty() {
-        Vendor::ALL.iter().copied().filter(|v| *v != primary).collect()
+        Vendor::ALL
+            .iter()
+            .copied()
+            .filter(|v| *v != primary)
+            .collect()
     } else {
         options.to.clone()
     };
@@ -249,7 +278,8 @@ impl Planner<'_> {
             let src = self.ws.sources.find(path).map(|id| self.ws.sources.get(id));
             let exists_on_disk = self.ws.root.join(path).symlink_metadata().is_ok();
             let unparsed = self.ws.diagnostics.iter().any(|d| {
-                matches!(d.code, "AP001" | "AP002") && self.ws.sources.get(d.primary.origin.file).path == path
+                matches!(d.code, "AP001" | "AP002")
+                    && self.ws.sources.get(d.primary.origin.file).path == path
             });
             if unparsed || (exists_on_disk && src.is_none()) {
                 self.errors.push(format!("`{path}` could not be read or parsed; aios-port never overwrites it (fix it first)"));
@@ -280,11 +310,20 @@ impl Planner<'_> {
     }
 
     /// Decides whether an entry may be written. `current` is its value in the target now.
-    fn may_write(&mut self, key: &str, path: &str, entry: Option<&str>, current: Option<&Value>, desired: &Value) -> bool {
+    fn may_write(
+        &mut self,
+        key: &str,
+        path: &str,
+        entry: Option<&str>,
+        current: Option<&Value>,
+        desired: &Value,
+    ) -> bool {
         let Some(cur) = current else { return true };
         if lock::hash_value(cur) == lock::hash_value(desired) {
             // Same meaning already: adopt it.
-            self.lock.entries.insert(key.to_string(), lock::hash_value(desired));
+            self.lock
+                .entries
+                .insert(key.to_string(), lock::hash_value(desired));
             return false;
         }
         let owned_unedited = self.lock_before.entries.get(key) == Some(&lock::hash_value(cur));
@@ -305,7 +344,9 @@ impl Planner<'_> {
     }
 
     fn record(&mut self, path: &str, entry: Option<&str>, v: &Value) {
-        self.lock.entries.insert(lock::key(path, entry), lock::hash_value(v));
+        self.lock
+            .entries
+            .insert(lock::key(path, entry), lock::hash_value(v));
         self.entries
             .entry(path.to_string())
             .or_default()
@@ -353,7 +394,9 @@ impl Planner<'_> {
                 }
             });
             if self.may_write(&key, path, Some(&entry), current.as_ref(), v) {
-                let Some(f) = self.files.get_mut(path) else { return };
+                let Some(f) = self.files.get_mut(path) else {
+                    return;
+                };
                 let ok = if target == Vendor::Codex {
                     f.toml_set(&[prefix[0], name], v)
                 } else {
@@ -362,16 +405,26 @@ impl Planner<'_> {
                 if ok {
                     self.record(path, Some(&entry), v);
                 } else {
-                    self.errors.push(format!("`{path}`: `{}` is not an object; cannot add `{name}`", prefix.join(".")));
+                    self.errors.push(format!(
+                        "`{path}`: `{}` is not an object; cannot add `{name}`",
+                        prefix.join(".")
+                    ));
                 }
             }
         }
         for name in stale {
             let entry = format!("{}.{name}", prefix.join("."));
             let key = lock::key(path, Some(&entry));
-            let Some(f) = self.files.get_mut(path) else { return };
-            let current = if target == Vendor::Codex { f.toml_get(&[prefix[0], &name]) } else { f.json_get(prefix, &name) };
-            let unedited = current.as_ref().map(lock::hash_value) == self.lock_before.entries.get(&key).cloned();
+            let Some(f) = self.files.get_mut(path) else {
+                return;
+            };
+            let current = if target == Vendor::Codex {
+                f.toml_get(&[prefix[0], &name])
+            } else {
+                f.json_get(prefix, &name)
+            };
+            let unedited = current.as_ref().map(lock::hash_value)
+                == self.lock_before.entries.get(&key).cloned();
             if current.is_none() {
                 self.lock.entries.remove(&key);
             } else if unedited || self.options.force {
@@ -381,12 +434,16 @@ impl Planner<'_> {
                     f.json_remove(prefix, &name);
                 }
                 self.lock.entries.remove(&key);
-                self.entries.entry(path.to_string()).or_default().push(format!("-{entry}"));
+                self.entries
+                    .entry(path.to_string())
+                    .or_default()
+                    .push(format!("-{entry}"));
             } else {
                 self.conflicts.push(Conflict {
                     path: path.to_string(),
                     entry: Some(entry),
-                    reason: "no longer in the primary, but edited by hand since aios-port wrote it".into(),
+                    reason: "no longer in the primary, but edited by hand since aios-port wrote it"
+                        .into(),
                 });
             }
         }
@@ -402,7 +459,12 @@ impl Planner<'_> {
             .iter()
             .filter(|h| h.vendor == primary && h.scope == Scope::Project)
             // Personal settings are never copied into committed files.
-            .filter(|h| !sources.get(h.origin.file).path.ends_with("settings.local.json"))
+            .filter(|h| {
+                !sources
+                    .get(h.origin.file)
+                    .path
+                    .ends_with("settings.local.json")
+            })
             .collect();
         let key = lock::key(path, Some("hooks"));
         if hooks.is_empty() && !self.lock_before.entries.contains_key(&key) {
@@ -410,10 +472,17 @@ impl Planner<'_> {
         }
         let script = |_h: &crate::model::Hook| -> Option<String> { None };
         let desired = hooks::hooks_for(&hooks, target, &script, &mut self.losses);
-        if desired.as_object().is_some_and(serde_json::Map::is_empty) && !self.lock_before.entries.contains_key(&key) {
+        if desired.as_object().is_some_and(serde_json::Map::is_empty)
+            && !self.lock_before.entries.contains_key(&key)
+        {
             return;
         }
-        if target == Vendor::Codex && self.ws.model.hooks.iter().any(|h| h.vendor == Vendor::Codex && sources.get(h.origin.file).path.ends_with("config.toml")) {
+        if target == Vendor::Codex
+            && self.ws.model.hooks.iter().any(|h| {
+                h.vendor == Vendor::Codex
+                    && sources.get(h.origin.file).path.ends_with("config.toml")
+            })
+        {
             self.conflicts.push(Conflict {
                 path: ".codex/config.toml".into(),
                 entry: Some("hooks".into()),
@@ -426,7 +495,9 @@ impl Planner<'_> {
         }
         let current = self.files.get(path).and_then(|f| f.json_get(&[], "hooks"));
         if self.may_write(&key, path, Some("hooks"), current.as_ref(), &desired) {
-            let Some(f) = self.files.get_mut(path) else { return };
+            let Some(f) = self.files.get_mut(path) else {
+                return;
+            };
             if f.json_set(&[], "hooks", &desired) {
                 self.record(path, Some("hooks"), &desired);
             }
@@ -438,7 +509,14 @@ impl Planner<'_> {
     /// import inside prose keeps its path without the `@` (as `Model::loaded_sections` reads it).
     fn inlined(&self, v: Vendor, file: crate::source::FileId, depth: u8) -> String {
         let text = &self.ws.sources.get(file).text;
-        let Some(doc) = self.ws.model.instructions.iter().find(|f| f.vendor == v && f.file == file).map(|f| &f.doc) else {
+        let Some(doc) = self
+            .ws
+            .model
+            .instructions
+            .iter()
+            .find(|f| f.vendor == v && f.file == file)
+            .map(|f| &f.doc)
+        else {
             return text.clone();
         };
         let imports: Vec<_> = self
@@ -456,8 +534,16 @@ impl Planner<'_> {
                 continue;
             }
             out.push_str(text.get(at..ss).unwrap_or(""));
-            let inside: Vec<_> = imports.iter().filter(|i| i.origin.start as usize >= ss && i.origin.end as usize <= se).collect();
-            let body = crate::model::instructions::strip_imports(text, ss, se, inside.iter().map(|i| i.origin));
+            let inside: Vec<_> = imports
+                .iter()
+                .filter(|i| i.origin.start as usize >= ss && i.origin.end as usize <= se)
+                .collect();
+            let body = crate::model::instructions::strip_imports(
+                text,
+                ss,
+                se,
+                inside.iter().map(|i| i.origin),
+            );
             let mut imported = String::new();
             for i in &inside {
                 if let Some(t) = i.resolved
@@ -499,27 +585,49 @@ impl Planner<'_> {
 
     fn instructions(&mut self, primary: Vendor, target: Vendor) {
         let m = &self.ws.model;
-        for dir in m.instruction_dirs(primary).into_iter().map(str::to_string).collect::<Vec<_>>() {
-            let files: Vec<_> = m.dir_instructions(primary, &dir).into_iter().cloned().collect();
+        for dir in m
+            .instruction_dirs(primary)
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+        {
+            let files: Vec<_> = m
+                .dir_instructions(primary, &dir)
+                .into_iter()
+                .cloned()
+                .collect();
             // Path-scoped rules have no equivalent elsewhere.
-            for r in m.instructions.iter().filter(|i| i.vendor == primary && i.dir == dir) {
+            for r in m
+                .instructions
+                .iter()
+                .filter(|i| i.vendor == primary && i.dir == dir)
+            {
                 if let InstructionRole::Rule { paths } = &r.role
                     && !paths.is_empty()
                 {
-                    self.losses.push(Loss::field(
-                        target,
-                        Origin::file_start(r.file),
-                        format!("path-scoped rule `{}`", r.path),
-                        format!("{} has no rules loaded only for matching files", target.display_name()),
-                        "move it into a nested instruction file of the directory it applies to",
-                    ).skip());
+                    self.losses.push(
+                        Loss::field(
+                            target,
+                            Origin::file_start(r.file),
+                            format!("path-scoped rule `{}`", r.path),
+                            format!(
+                                "{} has no rules loaded only for matching files",
+                                target.display_name()
+                            ),
+                            "move it into a nested instruction file of the directory it applies to",
+                        )
+                        .skip(),
+                    );
                 }
             }
             // Nothing to do when the target already loads the same text here.
             let want = m.loaded_sections(&self.ws.sources, primary, &dir);
             let have = m.loaded_sections(&self.ws.sources, target, &dir);
             let same = want.len() == have.len()
-                && want.iter().all(|s| have.iter().any(|h| h.heading == s.heading && h.text == s.text));
+                && want.iter().all(|s| {
+                    have.iter()
+                        .any(|h| h.heading == s.heading && h.text == s.text)
+                });
             let name = match target {
                 Vendor::Claude => "CLAUDE.md",
                 Vendor::Codex => "AGENTS.md",
@@ -529,13 +637,28 @@ impl Planner<'_> {
             let key = lock::key(&path, None);
             // A file the primary imports is part of the source: never rewrite it.
             if let Some(id) = self.ws.sources.find(&path)
-                && self.imported_by(primary, &files.iter().map(|f| f.file).collect::<Vec<_>>()).contains(&id)
+                && self
+                    .imported_by(primary, &files.iter().map(|f| f.file).collect::<Vec<_>>())
+                    .contains(&id)
             {
                 if !same {
                     let own: Vec<String> = want
                         .iter()
-                        .filter(|w| !have.iter().any(|h| h.heading == w.heading && h.text == w.text))
-                        .map(|w| format!("`{}`", if w.heading.is_empty() { "(untitled)" } else { &w.heading }))
+                        .filter(|w| {
+                            !have
+                                .iter()
+                                .any(|h| h.heading == w.heading && h.text == w.text)
+                        })
+                        .map(|w| {
+                            format!(
+                                "`{}`",
+                                if w.heading.is_empty() {
+                                    "(untitled)"
+                                } else {
+                                    &w.heading
+                                }
+                            )
+                        })
                         .collect();
                     self.losses.push(Loss::field(
                         target,
@@ -556,17 +679,32 @@ impl Planner<'_> {
             }
             let names: Vec<String> = files
                 .iter()
-                .map(|f| f.path.strip_prefix(&format!("{dir}/")).unwrap_or(&f.path).to_string())
+                .map(|f| {
+                    f.path
+                        .strip_prefix(&format!("{dir}/"))
+                        .unwrap_or(&f.path)
+                        .to_string()
+                })
                 .collect();
-            let needs_inline = files.iter().any(|f| m.imports.iter().any(|i| i.vendor == primary && i.from == f.file));
+            let needs_inline = files.iter().any(|f| {
+                m.imports
+                    .iter()
+                    .any(|i| i.vendor == primary && i.from == f.file)
+            });
             let strategy = self.options.strategy;
             // Codex follows no imports; every target reads a symlink's target text.
             let (text, link) = match (strategy, target) {
-                (Strategy::Symlink, _) if files.len() == 1 && (target != Vendor::Codex || !needs_inline) => {
+                (Strategy::Symlink, _)
+                    if files.len() == 1 && (target != Vendor::Codex || !needs_inline) =>
+                {
                     (String::new(), Some(names[0].clone()))
                 }
-                (Strategy::Import, Vendor::Claude) => (names.iter().map(|n| format!("@{n}\n")).collect(), None),
-                (Strategy::Import, Vendor::Gemini) => (names.iter().map(|n| format!("@./{n}\n")).collect(), None),
+                (Strategy::Import, Vendor::Claude) => {
+                    (names.iter().map(|n| format!("@{n}\n")).collect(), None)
+                }
+                (Strategy::Import, Vendor::Gemini) => {
+                    (names.iter().map(|n| format!("@./{n}\n")).collect(), None)
+                }
                 _ => {
                     let mut t = String::new();
                     for f in &files {
@@ -581,7 +719,14 @@ impl Planner<'_> {
             if target == Vendor::Codex {
                 self.codex_cap(&dir, &path, &text, files.first().map(|f| f.file));
             }
-            if self.ws.root.join(&path).symlink_metadata().is_ok_and(|md| md.file_type().is_symlink()) && link.is_none() {
+            if self
+                .ws
+                .root
+                .join(&path)
+                .symlink_metadata()
+                .is_ok_and(|md| md.file_type().is_symlink())
+                && link.is_none()
+            {
                 self.conflicts.push(Conflict {
                     path: path.clone(),
                     entry: None,
@@ -589,7 +734,11 @@ impl Planner<'_> {
                 });
                 continue;
             }
-            let current = self.ws.sources.find(&path).map(|id| json!(self.ws.sources.get(id).text));
+            let current = self
+                .ws
+                .sources
+                .find(&path)
+                .map(|id| json!(self.ws.sources.get(id).text));
             let desired = match &link {
                 Some(l) => json!({"symlink": l}),
                 None => json!(text),
@@ -613,11 +762,21 @@ impl Planner<'_> {
     }
 
     /// Every file the primary's `files` import, directly or not.
-    fn imported_by(&self, v: Vendor, files: &[crate::source::FileId]) -> Vec<crate::source::FileId> {
+    fn imported_by(
+        &self,
+        v: Vendor,
+        files: &[crate::source::FileId],
+    ) -> Vec<crate::source::FileId> {
         let mut out: Vec<crate::source::FileId> = Vec::new();
         let mut todo: Vec<crate::source::FileId> = files.to_vec();
         while let Some(f) = todo.pop() {
-            for i in self.ws.model.imports.iter().filter(|i| i.vendor == v && i.from == f) {
+            for i in self
+                .ws
+                .model
+                .imports
+                .iter()
+                .filter(|i| i.vendor == v && i.from == f)
+            {
                 if let Some(t) = i.resolved
                     && !out.contains(&t)
                 {
@@ -630,7 +789,13 @@ impl Planner<'_> {
     }
 
     /// Reports a Codex chain over `project_doc_max_bytes`.
-    fn codex_cap(&mut self, dir: &str, path: &str, text: &str, source: Option<crate::source::FileId>) {
+    fn codex_cap(
+        &mut self,
+        dir: &str,
+        path: &str,
+        text: &str,
+        source: Option<crate::source::FileId>,
+    ) {
         let cap = self
             .ws
             .model
@@ -668,7 +833,11 @@ impl Planner<'_> {
         for (path, target) in &self.symlinks {
             changes.push(FileChange {
                 path: path.clone(),
-                before: self.ws.sources.find(path).map(|id| self.ws.sources.get(id).text.clone()),
+                before: self
+                    .ws
+                    .sources
+                    .find(path)
+                    .map(|id| self.ws.sources.get(id).text.clone()),
                 after: String::new(),
                 symlink: Some(target.clone()),
                 bom: false,

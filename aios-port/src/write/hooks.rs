@@ -18,7 +18,12 @@ fn matcher_tools(m: &str) -> Option<Vec<&str>> {
     }
     m.chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '|' | ',' | ' ' | '-'))
-        .then(|| m.split(['|', ',']).map(str::trim).filter(|s| !s.is_empty()).collect())
+        .then(|| {
+            m.split(['|', ','])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
 }
 
 /// The Claude name of a tool of `v`, including MCP tools (`mcp__s__t` / Gemini `mcp_s_t`).
@@ -84,21 +89,31 @@ pub fn hooks_for(
 ) -> Value {
     let mut events: Map<String, Value> = Map::new();
     for h in hooks {
-        let Some(handler) = handler_for(h, target, script_text, losses) else { continue };
-        let Some(event) = facts::neutral_event(h.vendor, &h.event.value).and_then(|n| facts::event_for(target, n)) else {
+        let Some(handler) = handler_for(h, target, script_text, losses) else {
+            continue;
+        };
+        let Some(event) = facts::neutral_event(h.vendor, &h.event.value)
+            .and_then(|n| facts::event_for(target, n))
+        else {
             continue;
         };
         // Only tool events match tool names; lifecycle matchers (`startup`, `manual`, agent
         // types) are the same words for every vendor.
-        let tool_event = facts::neutral_event(h.vendor, &h.event.value)
-            .is_some_and(|n| matches!(n, "PreToolUse" | "PostToolUse" | "PostToolUseFailure" | "PermissionRequest"));
+        let tool_event = facts::neutral_event(h.vendor, &h.event.value).is_some_and(|n| {
+            matches!(
+                n,
+                "PreToolUse" | "PostToolUse" | "PostToolUseFailure" | "PermissionRequest"
+            )
+        });
         let matcher = match &h.matcher {
             Some(m) if !tool_event => Some(m.value.clone()),
             Some(m) => match matcher_tools(&m.value) {
                 Some(tools) => {
                     let mapped: Vec<String> = tools
                         .iter()
-                        .filter_map(|t| neutral_tool(h.vendor, t).and_then(|n| target_tool(target, &n)))
+                        .filter_map(|t| {
+                            neutral_tool(h.vendor, t).and_then(|n| target_tool(target, &n))
+                        })
                         .collect();
                     let mut uniq: Vec<String> = Vec::new();
                     for t in mapped {
@@ -115,8 +130,12 @@ pub fn hooks_for(
         let groups = events
             .entry(event.to_string())
             .or_insert_with(|| Value::Array(Vec::new()));
-        let Value::Array(groups) = groups else { continue };
-        let same_group = groups.last_mut().filter(|g| g.get("matcher").and_then(Value::as_str) == matcher.as_deref());
+        let Value::Array(groups) = groups else {
+            continue;
+        };
+        let same_group = groups
+            .last_mut()
+            .filter(|g| g.get("matcher").and_then(Value::as_str) == matcher.as_deref());
         match same_group {
             Some(g) => {
                 if let Some(Value::Array(hs)) = g.get_mut("hooks") {
@@ -145,8 +164,14 @@ fn handler_for(
     let src = h.vendor.display_name();
     let Some(neutral) = facts::neutral_event(h.vendor, &h.event.value) else {
         losses.push(
-            Loss::field(target, h.event.origin, format!("{src} `{}` hook", h.event.value), "the event exists only for its vendor", "none: keep it for that vendor only")
-                .skip(),
+            Loss::field(
+                target,
+                h.event.origin,
+                format!("{src} `{}` hook", h.event.value),
+                "the event exists only for its vendor",
+                "none: keep it for that vendor only",
+            )
+            .skip(),
         );
         return None;
     };
@@ -171,27 +196,47 @@ fn handler_for(
         HookHandlerType::Agent => "agent",
         HookHandlerType::Unknown(t) => t.as_str(),
     };
-    let blocking = matches!(neutral, "PreToolUse" | "PermissionRequest" | "UserPromptSubmit" | "Stop");
+    let blocking = matches!(
+        neutral,
+        "PreToolUse" | "PermissionRequest" | "UserPromptSubmit" | "Stop"
+    );
     if !facts::runs_handler_type(target, ty) {
         let loss = Loss::field(
             target,
             h.handler_type.origin,
             format!("`{ty}` handler of a `{}` hook", h.event.value),
-            format!("{} runs only {} handlers", target.display_name(), if target == Vendor::Codex { "`command` and `mcp_tool`" } else { "`command`" }),
+            format!(
+                "{} runs only {} handlers",
+                target.display_name(),
+                if target == Vendor::Codex {
+                    "`command` and `mcp_tool`"
+                } else {
+                    "`command`"
+                }
+            ),
             "rewrite the handler as a command",
         );
-        losses.push(if blocking && neutral == "PreToolUse" { loss.refuse() } else { loss.skip() });
+        losses.push(if blocking && neutral == "PreToolUse" {
+            loss.refuse()
+        } else {
+            loss.skip()
+        });
         return None;
     }
     // Guard-rails that would fail open.
-    if neutral == "PreToolUse" && target == Vendor::Codex
+    if neutral == "PreToolUse"
+        && target == Vendor::Codex
         && let Some(m) = &h.matcher
         && let Some(tools) = matcher_tools(&m.value)
     {
         let blind: Vec<&str> = tools
             .iter()
             .copied()
-            .filter(|t| neutral_tool(h.vendor, t).is_some_and(|n| !n.starts_with("mcp__") && target_tool(Vendor::Codex, &n).is_none()))
+            .filter(|t| {
+                neutral_tool(h.vendor, t).is_some_and(|n| {
+                    !n.starts_with("mcp__") && target_tool(Vendor::Codex, &n).is_none()
+                })
+            })
             .collect();
         if !blind.is_empty() {
             losses.push(
@@ -208,7 +253,12 @@ fn handler_for(
         }
     }
     if matches!(neutral, "PreToolUse" | "PermissionRequest") && target != Vendor::Claude {
-        let text = h.command.as_ref().map(|c| c.value.clone()).unwrap_or_default() + &script_text(h).unwrap_or_default();
+        let text = h
+            .command
+            .as_ref()
+            .map(|c| c.value.clone())
+            .unwrap_or_default()
+            + &script_text(h).unwrap_or_default();
         if may_ask(&text) {
             losses.push(
                 Loss::field(
@@ -229,7 +279,11 @@ fn handler_for(
         out.insert("command".into(), json!(command_for(&c.value, target)));
     }
     if let Some(t) = &h.timeout {
-        let unit = if target == Vendor::Gemini { TimeoutUnit::Millis } else { TimeoutUnit::Seconds };
+        let unit = if target == Vendor::Gemini {
+            TimeoutUnit::Millis
+        } else {
+            TimeoutUnit::Seconds
+        };
         let v = match unit {
             TimeoutUnit::Millis => json!(t.ms),
             TimeoutUnit::Seconds if t.ms.is_multiple_of(1000) => json!(t.ms / 1000),
@@ -241,7 +295,9 @@ fn handler_for(
     for e in &h.extra {
         let keep = match (target, e.key.as_str()) {
             (Vendor::Claude | Vendor::Codex, "statusMessage") => true,
-            (Vendor::Claude, "async" | "if" | "once" | "shell" | "args" | "asyncRewake") => h.vendor == Vendor::Claude,
+            (Vendor::Claude, "async" | "if" | "once" | "shell" | "args" | "asyncRewake") => {
+                h.vendor == Vendor::Claude
+            }
             (Vendor::Gemini, "name" | "description") => true,
             _ => false,
         };
@@ -275,15 +331,29 @@ mod tests {
 
     #[test]
     fn tools_and_commands_map() {
-        assert_eq!(neutral_tool(Vendor::Gemini, "run_shell_command").as_deref(), Some("Bash"));
-        assert_eq!(target_tool(Vendor::Gemini, "mcp__github__create_issue").as_deref(), Some("mcp_github_create_issue"));
-        assert_eq!(neutral_tool(Vendor::Gemini, "mcp_github_create_issue").as_deref(), Some("mcp__github__create_issue"));
+        assert_eq!(
+            neutral_tool(Vendor::Gemini, "run_shell_command").as_deref(),
+            Some("Bash")
+        );
+        assert_eq!(
+            target_tool(Vendor::Gemini, "mcp__github__create_issue").as_deref(),
+            Some("mcp_github_create_issue")
+        );
+        assert_eq!(
+            neutral_tool(Vendor::Gemini, "mcp_github_create_issue").as_deref(),
+            Some("mcp__github__create_issue")
+        );
         assert_eq!(target_tool(Vendor::Codex, "Read"), None);
         assert_eq!(target_tool(Vendor::Codex, "Edit").as_deref(), Some("Edit"));
         assert_eq!(matcher_tools("Edit|Write"), Some(vec!["Edit", "Write"]));
         assert_eq!(matcher_tools("^Bash$"), None);
-        assert_eq!(command_for("\"$CLAUDE_PROJECT_DIR\"/x.sh", Vendor::Codex), "\"$(git rev-parse --show-toplevel)\"/x.sh");
-        assert!(may_ask(r#"echo '{"hookSpecificOutput": {"permissionDecision": "ask"}}'"#));
+        assert_eq!(
+            command_for("\"$CLAUDE_PROJECT_DIR\"/x.sh", Vendor::Codex),
+            "\"$(git rev-parse --show-toplevel)\"/x.sh"
+        );
+        assert!(may_ask(
+            r#"echo '{"hookSpecificOutput": {"permissionDecision": "ask"}}'"#
+        ));
         assert!(!may_ask("echo ok"));
     }
 }

@@ -16,8 +16,16 @@ fn braced(parts: &[Part]) -> String {
         .iter()
         .map(|p| match p {
             Part::Literal(s) => s.clone(),
-            Part::Var { name, default: None, .. } => format!("${{{name}}}"),
-            Part::Var { name, default: Some(d), .. } => format!("${{{name}:-{d}}}"),
+            Part::Var {
+                name,
+                default: None,
+                ..
+            } => format!("${{{name}}}"),
+            Part::Var {
+                name,
+                default: Some(d),
+                ..
+            } => format!("${{{name}:-{d}}}"),
         })
         .collect()
 }
@@ -44,11 +52,13 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     fn lose(&mut self, origin: Origin, what: String, why: &str, help: &str) {
-        self.losses.push(Loss::field(self.target, origin, what, why, help));
+        self.losses
+            .push(Loss::field(self.target, origin, what, why, help));
     }
 
     fn skip(&mut self, origin: Origin, what: String, why: &str, help: &str) {
-        self.losses.push(Loss::field(self.target, origin, what, why, help).skip());
+        self.losses
+            .push(Loss::field(self.target, origin, what, why, help).skip());
         self.skip = true;
     }
 
@@ -71,7 +81,11 @@ pub fn server_for(s: &McpServer, target: Vendor, losses: &mut Vec<Loss>) -> Opti
         Vendor::Codex => codex(&mut cx),
         Vendor::Gemini => gemini(&mut cx),
     };
-    if cx.skip { None } else { Some(Value::Object(out)) }
+    if cx.skip {
+        None
+    } else {
+        Some(Value::Object(out))
+    }
 }
 
 /// Fields no target keeps: reported once per server.
@@ -112,21 +126,35 @@ fn claude(cx: &mut Cx<'_>) -> Map<String, Value> {
         }
         Transport::Unknown(t) => {
             let what = format!("MCP server `{}` with transport `{t}`", cx.name());
-            cx.skip(s.transport.origin, what, "the transport is unknown", "fix the source entry");
+            cx.skip(
+                s.transport.origin,
+                what,
+                "the transport is unknown",
+                "fix the source entry",
+            );
         }
     }
     if let Some(c) = &s.command {
         m.insert("command".into(), json!(braced(&c.value.parts)));
     }
     if !s.args.is_empty() {
-        m.insert("args".into(), json!(s.args.iter().map(|a| braced(&a.value.parts)).collect::<Vec<_>>()));
+        m.insert(
+            "args".into(),
+            json!(
+                s.args
+                    .iter()
+                    .map(|a| braced(&a.value.parts))
+                    .collect::<Vec<_>>()
+            ),
+        );
     }
     let mut env = Map::new();
     for (k, v) in &s.env {
         env.insert(k.value.clone(), json!(braced(&v.value.parts)));
     }
     for k in &s.env_vars {
-        env.entry(k.value.clone()).or_insert_with(|| json!(format!("${{{}}}", k.value)));
+        env.entry(k.value.clone())
+            .or_insert_with(|| json!(format!("${{{}}}", k.value)));
     }
     if !env.is_empty() {
         m.insert("env".into(), Value::Object(env));
@@ -146,9 +174,18 @@ fn claude(cx: &mut Cx<'_>) -> Map<String, Value> {
         m.insert("timeout".into(), json!(t.ms));
     }
     if let Some(t) = &s.startup_timeout {
-        cx.lose(t.origin, format!("startup timeout of MCP server `{}`", cx.name()), "Claude Code has only the global `MCP_TIMEOUT` environment variable", "set `MCP_TIMEOUT` (milliseconds) in the environment");
+        cx.lose(
+            t.origin,
+            format!("startup timeout of MCP server `{}`", cx.name()),
+            "Claude Code has only the global `MCP_TIMEOUT` environment variable",
+            "set `MCP_TIMEOUT` (milliseconds) in the environment",
+        );
     }
-    disabled_and_tools(cx, "Claude Code has no per-server enable flag or tool filter", "disable it with `/mcp`, or deny its tools with `permissions.deny: [\"mcp__<server>__<tool>\"]`");
+    disabled_and_tools(
+        cx,
+        "Claude Code has no per-server enable flag or tool filter",
+        "disable it with `/mcp`, or deny its tools with `permissions.deny: [\"mcp__<server>__<tool>\"]`",
+    );
     m
 }
 
@@ -160,7 +197,10 @@ fn disabled_and_tools(cx: &mut Cx<'_>, why: &str, help: &str) {
         let what = format!("disabled MCP server `{}`", cx.name());
         cx.skip(e.origin, what, why, help);
     }
-    for (list, label) in [(&s.include_tools, "tool allow-list"), (&s.exclude_tools, "tool deny-list")] {
+    for (list, label) in [
+        (&s.include_tools, "tool allow-list"),
+        (&s.exclude_tools, "tool deny-list"),
+    ] {
         if let Some(l) = list
             && let Some(first) = l.first()
             && cx.target == Vendor::Claude
@@ -174,7 +214,12 @@ fn disabled_and_tools(cx: &mut Cx<'_>, why: &str, help: &str) {
         && cx.target != Vendor::Codex
     {
         let what = format!("`required` of MCP server `{}`", cx.name());
-        cx.lose(r.origin, what, "only Codex can refuse to start when a server fails", "none: the target starts without the server");
+        cx.lose(
+            r.origin,
+            what,
+            "only Codex can refuse to start when a server fails",
+            "none: the target starts without the server",
+        );
     }
 }
 
@@ -185,7 +230,10 @@ fn headers_braced(s: &McpServer) -> Map<String, Value> {
         h.insert(k.value.clone(), json!(braced(&v.value.parts)));
     }
     if let Some(t) = &s.bearer_token_env_var {
-        h.insert("Authorization".into(), json!(format!("Bearer ${{{}}}", t.value)));
+        h.insert(
+            "Authorization".into(),
+            json!(format!("Bearer ${{{}}}", t.value)),
+        );
     }
     for (k, v) in &s.env_http_headers {
         h.insert(k.value.clone(), json!(format!("${{{}}}", v.value)));
@@ -201,7 +249,12 @@ fn codex(cx: &mut Cx<'_>) -> Map<String, Value> {
         Transport::Stdio | Transport::Http => {}
         other => {
             let what = format!("MCP server `{}` ({:?} transport)", cx.name(), other);
-            cx.skip(s.transport.origin, what.to_lowercase().replace("mcp", "MCP"), "Codex speaks only stdio and streamable HTTP", "serve it over streamable HTTP, or bridge it with a pinned stdio proxy");
+            cx.skip(
+                s.transport.origin,
+                what.to_lowercase().replace("mcp", "MCP"),
+                "Codex speaks only stdio and streamable HTTP",
+                "serve it over streamable HTTP, or bridge it with a pinned stdio proxy",
+            );
             return m;
         }
     }
@@ -209,7 +262,11 @@ fn codex(cx: &mut Cx<'_>) -> Map<String, Value> {
         if is_literal(&v.value) {
             Some(v.value.raw.clone())
         } else {
-            let what = format!("`{field}` of MCP server `{}` (`{}`)", cx.name(), v.value.raw);
+            let what = format!(
+                "`{field}` of MCP server `{}` (`{}`)",
+                cx.name(),
+                v.value.raw
+            );
             cx.skip(v.origin, what, "Codex does not expand variables in config.toml", "pass the value through `env_vars` and read it in the server, or write the literal value");
             None
         }
@@ -236,7 +293,12 @@ fn codex(cx: &mut Cx<'_>) -> Map<String, Value> {
         } else if v.value.sole_var() == Some(k.value.as_str()) {
             env_vars.push(k.value.clone());
         } else {
-            let what = format!("env `{}` of MCP server `{}` (`{}`)", k.value, cx.name(), v.value.raw);
+            let what = format!(
+                "env `{}` of MCP server `{}` (`{}`)",
+                k.value,
+                cx.name(),
+                v.value.raw
+            );
             cx.skip(v.origin, what, "Codex passes environment variables through only under their own name, without defaults", "rename the variable so the server reads `$NAME` itself, then it maps to `env_vars`");
         }
     }
@@ -267,7 +329,14 @@ fn codex(cx: &mut Cx<'_>) -> Map<String, Value> {
     for (k, v) in &s.headers {
         let parts = &v.value.parts;
         let bearer_var = match parts.as_slice() {
-            [Part::Literal(p), Part::Var { name, default: None, .. }] if p == "Bearer " => Some(name.clone()),
+            [
+                Part::Literal(p),
+                Part::Var {
+                    name,
+                    default: None,
+                    ..
+                },
+            ] if p == "Bearer " => Some(name.clone()),
             _ => None,
         };
         if is_literal(&v.value) {
@@ -277,7 +346,12 @@ fn codex(cx: &mut Cx<'_>) -> Map<String, Value> {
         } else if let Some(var) = v.value.sole_var() {
             env_headers.insert(k.value.clone(), json!(var));
         } else {
-            let what = format!("header `{}` of MCP server `{}` (`{}`)", k.value, cx.name(), v.value.raw);
+            let what = format!(
+                "header `{}` of MCP server `{}` (`{}`)",
+                k.value,
+                cx.name(),
+                v.value.raw
+            );
             cx.skip(v.origin, what, "Codex reads a header either literally, as `Bearer <env var>`, or whole from one env var", "make the header exactly `${VAR}` (or `Bearer ${VAR}` for Authorization)");
         }
     }
@@ -310,10 +384,16 @@ fn codex(cx: &mut Cx<'_>) -> Map<String, Value> {
         m.insert("required".into(), json!(true));
     }
     if let Some(l) = &s.include_tools {
-        m.insert("enabled_tools".into(), json!(l.iter().map(|t| t.value.clone()).collect::<Vec<_>>()));
+        m.insert(
+            "enabled_tools".into(),
+            json!(l.iter().map(|t| t.value.clone()).collect::<Vec<_>>()),
+        );
     }
     if let Some(l) = &s.exclude_tools {
-        m.insert("disabled_tools".into(), json!(l.iter().map(|t| t.value.clone()).collect::<Vec<_>>()));
+        m.insert(
+            "disabled_tools".into(),
+            json!(l.iter().map(|t| t.value.clone()).collect::<Vec<_>>()),
+        );
     }
     trust_loss(cx);
     m
@@ -324,7 +404,12 @@ fn trust_loss(cx: &mut Cx<'_>) {
         && t.value
     {
         let what = format!("`trust` of MCP server `{}`", cx.name());
-        cx.lose(t.origin, what, "only Gemini CLI can skip confirmations for a whole server (and doing so is a risk)", "allow the tools the project needs with the target's permission rules");
+        cx.lose(
+            t.origin,
+            what,
+            "only Gemini CLI can skip confirmations for a whole server (and doing so is a risk)",
+            "allow the tools the project needs with the target's permission rules",
+        );
     }
 }
 
@@ -342,7 +427,12 @@ fn gemini(cx: &mut Cx<'_>) -> Map<String, Value> {
         }
         other => {
             let what = format!("MCP server `{}` ({other:?} transport)", cx.name());
-            cx.skip(s.transport.origin, what, "Gemini CLI has stdio, SSE and streamable HTTP only", "serve it over streamable HTTP");
+            cx.skip(
+                s.transport.origin,
+                what,
+                "Gemini CLI has stdio, SSE and streamable HTTP only",
+                "serve it over streamable HTTP",
+            );
             return m;
         }
     }
@@ -350,14 +440,23 @@ fn gemini(cx: &mut Cx<'_>) -> Map<String, Value> {
         m.insert("command".into(), json!(braced(&c.value.parts)));
     }
     if !s.args.is_empty() {
-        m.insert("args".into(), json!(s.args.iter().map(|a| braced(&a.value.parts)).collect::<Vec<_>>()));
+        m.insert(
+            "args".into(),
+            json!(
+                s.args
+                    .iter()
+                    .map(|a| braced(&a.value.parts))
+                    .collect::<Vec<_>>()
+            ),
+        );
     }
     let mut env = Map::new();
     for (k, v) in &s.env {
         env.insert(k.value.clone(), json!(braced(&v.value.parts)));
     }
     for k in &s.env_vars {
-        env.entry(k.value.clone()).or_insert_with(|| json!(format!("${{{}}}", k.value)));
+        env.entry(k.value.clone())
+            .or_insert_with(|| json!(format!("${{{}}}", k.value)));
     }
     if !env.is_empty() {
         m.insert("env".into(), Value::Object(env));
@@ -376,14 +475,29 @@ fn gemini(cx: &mut Cx<'_>) -> Map<String, Value> {
         m.insert("timeout".into(), json!(t.ms));
     }
     if let Some(t) = &s.startup_timeout {
-        cx.lose(t.origin, format!("startup timeout of MCP server `{}`", cx.name()), "Gemini CLI has one timeout per server (per call)", "none");
+        cx.lose(
+            t.origin,
+            format!("startup timeout of MCP server `{}`", cx.name()),
+            "Gemini CLI has one timeout per server (per call)",
+            "none",
+        );
     }
     if let Some(l) = &s.include_tools {
-        m.insert("includeTools".into(), json!(l.iter().map(|t| t.value.clone()).collect::<Vec<_>>()));
+        m.insert(
+            "includeTools".into(),
+            json!(l.iter().map(|t| t.value.clone()).collect::<Vec<_>>()),
+        );
     }
     if let Some(l) = &s.exclude_tools {
-        m.insert("excludeTools".into(), json!(l.iter().map(|t| t.value.clone()).collect::<Vec<_>>()));
+        m.insert(
+            "excludeTools".into(),
+            json!(l.iter().map(|t| t.value.clone()).collect::<Vec<_>>()),
+        );
     }
-    disabled_and_tools(cx, "Gemini CLI disables servers by name in `mcp.excluded`", "add the name to `mcp.excluded` in .gemini/settings.json");
+    disabled_and_tools(
+        cx,
+        "Gemini CLI disables servers by name in `mcp.excluded`",
+        "add the name to `mcp.excluded` in .gemini/settings.json",
+    );
     m
 }

@@ -61,7 +61,9 @@ impl Rule for McpServerMissing {
                 .copied()
                 .filter(|v| !having.iter().any(|s| s.vendor == *v))
                 .collect();
-            let Some(first) = having.first() else { continue };
+            let Some(first) = having.first() else {
+                continue;
+            };
             if missing.is_empty() {
                 continue;
             }
@@ -72,13 +74,20 @@ impl Rule for McpServerMissing {
                 first.name.origin,
                 format!(
                     "MCP server `{name}` is configured for {} but missing for {}",
-                    having.iter().map(|s| s.vendor.display_name()).collect::<Vec<_>>().join(" and "),
+                    having
+                        .iter()
+                        .map(|s| s.vendor.display_name())
+                        .collect::<Vec<_>>()
+                        .join(" and "),
                     missing_names.join(" and ")
                 ),
             )
             .with_label(format!("configured for {}", first.vendor.display_name()));
             for s in &having[1..] {
-                d = d.with_secondary(s.name.origin, format!("configured for {}", s.vendor.display_name()));
+                d = d.with_secondary(
+                    s.name.origin,
+                    format!("configured for {}", s.vendor.display_name()),
+                );
             }
             let targets: Vec<&str> = missing.iter().map(|v| v.id()).collect();
             d = d
@@ -89,7 +98,11 @@ impl Rule for McpServerMissing {
                 .with_help(format!(
                     "run `aios-port sync --to {}`, or add it to {}",
                     targets.join(","),
-                    missing.iter().map(|v| format!("`{}`", mcp_file(*v))).collect::<Vec<_>>().join(" and ")
+                    missing
+                        .iter()
+                        .map(|v| format!("`{}`", mcp_file(*v)))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
                 ));
             cx.report(d);
         }

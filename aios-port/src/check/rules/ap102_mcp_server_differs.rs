@@ -64,7 +64,8 @@ impl Rule for McpServerDiffers {
         for (i, a) in vendors.iter().enumerate() {
             for b in &vendors[i + 1..] {
                 for sa in project_servers(ws, *a) {
-                    let Some(sb) = project_servers(ws, *b).find(|s| s.name.value == sa.name.value) else {
+                    let Some(sb) = project_servers(ws, *b).find(|s| s.name.value == sa.name.value)
+                    else {
                         continue;
                     };
                     let diffs = sa.canonical().diff(&sb.canonical());
@@ -82,7 +83,11 @@ impl Rule for McpServerDiffers {
                             fields.join(", ")
                         ),
                     )
-                    .with_label(format!("{} {}", a.display_name(), first.field));
+                    .with_label(format!(
+                        "{} {}",
+                        a.display_name(),
+                        first.field
+                    ));
                     let mut labelled = 0;
                     for f in &diffs {
                         if let Some(at) = f.theirs_at
@@ -93,7 +98,10 @@ impl Rule for McpServerDiffers {
                         }
                     }
                     if first.theirs_at.is_none() {
-                        d = d.with_secondary(sb.name.origin, format!("{}'s entry", b.display_name()));
+                        d = d.with_secondary(
+                            sb.name.origin,
+                            format!("{}'s entry", b.display_name()),
+                        );
                     }
                     for f in &diffs {
                         d = d.with_note(describe(f, *a, *b));

@@ -55,7 +55,10 @@ impl Rule for InstructionsDiffer {
     fn check(&self, ws: &Workspace, cx: &mut LintContext<'_>) {
         let m = &ws.model;
         let vendors: Vec<Vendor> = cx.vendors().iter().collect();
-        let mut dirs: Vec<&str> = vendors.iter().flat_map(|v| m.instruction_dirs(*v)).collect();
+        let mut dirs: Vec<&str> = vendors
+            .iter()
+            .flat_map(|v| m.instruction_dirs(*v))
+            .collect();
         dirs.sort();
         dirs.dedup();
         for dir in dirs {
@@ -76,7 +79,11 @@ impl Rule for InstructionsDiffer {
                         .filter(|s| only_b.iter().any(|t| t.heading == s.heading))
                         .map(|s| s.heading.as_str())
                         .collect();
-                    let where_ = if dir.is_empty() { "the workspace root".to_string() } else { format!("`{dir}/`") };
+                    let where_ = if dir.is_empty() {
+                        "the workspace root".to_string()
+                    } else {
+                        format!("`{dir}/`")
+                    };
                     let primary = only_a.first().or(only_b.first()).map(|s| s.origin);
                     let Some(primary) = primary else { continue };
                     let mut d = Diagnostic::new(
@@ -90,29 +97,54 @@ impl Rule for InstructionsDiffer {
                             changed.len(),
                             only_a.len() - changed.len(),
                             a.display_name(),
-                            only_b.len() - only_b.iter().filter(|s| changed.contains(&s.heading.as_str())).count(),
+                            only_b.len()
+                                - only_b
+                                    .iter()
+                                    .filter(|s| changed.contains(&s.heading.as_str()))
+                                    .count(),
                             b.display_name(),
                         ),
                     );
                     let mut n = 0;
                     for s in &only_a {
-                        let what = if changed.contains(&s.heading.as_str()) { "differs" } else { "missing" };
+                        let what = if changed.contains(&s.heading.as_str()) {
+                            "differs"
+                        } else {
+                            "missing"
+                        };
                         let label = format!("{} for {}", title(s), a.display_name());
                         if n == 0 {
                             d = d.with_label(format!("{label} ({what} for {})", b.display_name()));
                         } else if n < MAX_LABELS {
-                            d = d.with_secondary(s.origin, format!("{label} ({what} for {})", b.display_name()));
+                            d = d.with_secondary(
+                                s.origin,
+                                format!("{label} ({what} for {})", b.display_name()),
+                            );
                         }
                         n += 1;
                     }
                     for s in &only_b {
-                        let what = if changed.contains(&s.heading.as_str()) { "differs" } else { "missing" };
+                        let what = if changed.contains(&s.heading.as_str()) {
+                            "differs"
+                        } else {
+                            "missing"
+                        };
                         if n == 0 {
-                            d = d.with_label(format!("{} for {} ({what} for {})", title(s), b.display_name(), a.display_name()));
+                            d = d.with_label(format!(
+                                "{} for {} ({what} for {})",
+                                title(s),
+                                b.display_name(),
+                                a.display_name()
+                            ));
                         } else if n < MAX_LABELS {
                             d = d.with_secondary(
                                 s.origin,
-                                format!("{} for {} ({what} for {})", title(s), b.display_name(), a.display_name()),
+                                format!(
+                                    "{} for {} ({what} for {})",
+                                    title(s),
+                                    b.display_name(),
+                                    a.display_name()
+                                ),
                             );
                         }
                         n += 1;

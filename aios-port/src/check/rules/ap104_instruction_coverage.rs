@@ -35,7 +35,10 @@ impl Rule for InstructionCoverage {
     fn check(&self, ws: &Workspace, cx: &mut LintContext<'_>) {
         let m = &ws.model;
         let vendors: Vec<Vendor> = cx.vendors().iter().collect();
-        let mut dirs: Vec<&str> = vendors.iter().flat_map(|v| m.instruction_dirs(*v)).collect();
+        let mut dirs: Vec<&str> = vendors
+            .iter()
+            .flat_map(|v| m.instruction_dirs(*v))
+            .collect();
         dirs.sort();
         dirs.dedup();
         for dir in dirs {
@@ -44,14 +47,24 @@ impl Rule for InstructionCoverage {
                 .copied()
                 .filter(|v| !m.dir_instructions(*v, dir).is_empty())
                 .collect();
-            let missing: Vec<Vendor> = vendors.iter().copied().filter(|v| !having.contains(v)).collect();
-            let Some(first) = having.first() else { continue };
+            let missing: Vec<Vendor> = vendors
+                .iter()
+                .copied()
+                .filter(|v| !having.contains(v))
+                .collect();
+            let Some(first) = having.first() else {
+                continue;
+            };
             if missing.is_empty() {
                 continue;
             }
             let files = m.dir_instructions(*first, dir);
             let Some(file) = files.first() else { continue };
-            let where_ = if dir.is_empty() { "the workspace root".to_string() } else { format!("`{dir}/`") };
+            let where_ = if dir.is_empty() {
+                "the workspace root".to_string()
+            } else {
+                format!("`{dir}/`")
+            };
             let missing_names: Vec<String> = missing
                 .iter()
                 .map(|v| format!("{} ({})", v.display_name(), file_name(*v)))
@@ -69,15 +82,30 @@ impl Rule for InstructionCoverage {
                         missing_names.join(" or ")
                     ),
                 )
-                .with_label(format!("only {} loads this", having.iter().map(|v| v.display_name()).collect::<Vec<_>>().join(" and ")))
+                .with_label(format!(
+                    "only {} loads this",
+                    having
+                        .iter()
+                        .map(|v| v.display_name())
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ))
                 .with_note(format!(
                     "working in {where_}, {} gets none of these instructions",
-                    missing.iter().map(|v| v.display_name()).collect::<Vec<_>>().join(" and ")
+                    missing
+                        .iter()
+                        .map(|v| v.display_name())
+                        .collect::<Vec<_>>()
+                        .join(" and ")
                 ))
                 .with_help(format!(
                     "run `aios-port sync --to {}`, or add {} in {where_} importing or linking `{}`",
                     missing.iter().map(|v| v.id()).collect::<Vec<_>>().join(","),
-                    missing.iter().map(|v| format!("`{}`", file_name(*v))).collect::<Vec<_>>().join(" and "),
+                    missing
+                        .iter()
+                        .map(|v| format!("`{}`", file_name(*v)))
+                        .collect::<Vec<_>>()
+                        .join(" and "),
                     file.path.rsplit('/').next().unwrap_or(&file.path)
                 )),
             );

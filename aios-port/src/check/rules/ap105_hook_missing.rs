@@ -24,7 +24,9 @@ static META: RuleMeta = RuleMeta {
 pub(crate) fn normalize_command(c: &str) -> String {
     let mut s = c.trim().to_string();
     for var in ["CLAUDE_PROJECT_DIR", "GEMINI_PROJECT_DIR"] {
-        s = s.replace(&format!("${{{var}}}"), "$PROJECT_DIR").replace(&format!("${var}"), "$PROJECT_DIR");
+        s = s
+            .replace(&format!("${{{var}}}"), "$PROJECT_DIR")
+            .replace(&format!("${var}"), "$PROJECT_DIR");
     }
     s.replace("$(git rev-parse --show-toplevel)", "$PROJECT_DIR")
         .split_whitespace()
@@ -86,13 +88,19 @@ impl Rule for HookMissing {
             if missing.is_empty() {
                 continue;
             }
-            let what = h
-                .command
-                .as_ref()
-                .map_or_else(|| handler_type_name(&h.handler_type.value).to_string(), |c| format!("`{}`", c.value));
+            let what = h.command.as_ref().map_or_else(
+                || handler_type_name(&h.handler_type.value).to_string(),
+                |c| format!("`{}`", c.value),
+            );
             let names: Vec<String> = missing
                 .iter()
-                .map(|v| format!("{} (`{}`)", v.display_name(), facts::event_for(*v, neutral).unwrap_or(neutral)))
+                .map(|v| {
+                    format!(
+                        "{} (`{}`)",
+                        v.display_name(),
+                        facts::event_for(*v, neutral).unwrap_or(neutral)
+                    )
+                })
                 .collect();
             cx.report(
                 Diagnostic::new(
@@ -107,7 +115,9 @@ impl Rule for HookMissing {
                     ),
                 )
                 .with_label(format!("runs only in {}", h.vendor.display_name()))
-                .with_note("a check or guard that runs in one vendor silently does not run in the other")
+                .with_note(
+                    "a check or guard that runs in one vendor silently does not run in the other",
+                )
                 .with_help(format!(
                     "run `aios-port sync --to {}` to write the equivalent hook",
                     missing.iter().map(|v| v.id()).collect::<Vec<_>>().join(",")

@@ -28,24 +28,71 @@ static META: RuleMeta = RuleMeta {
 /// Vendor token formats (gitleaks rule sources): kind, literal prefixes (a cheap prefilter: the
 /// regex is only compiled and run on text containing one), and the ASCII-only pattern.
 const PATTERNS: &[(&str, &[&str], &str)] = &[
-    ("Anthropic API key", &["sk-ant-api03-"], r"sk-ant-api03-[A-Za-z0-9_\-]{93}AA"),
-    ("Anthropic admin key", &["sk-ant-admin01-"], r"sk-ant-admin01-[A-Za-z0-9_\-]{93}AA"),
-    ("Anthropic OAuth token", &["sk-ant-oat01-", "sk-ant-ort01-"], r"sk-ant-o(?:at|rt)01-[A-Za-z0-9_\-]{40,}"),
-    ("OpenAI API key", &["T3BlbkFJ"], r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}"),
-    ("OpenAI API key", &["T3BlbkFJ"], r"(?-u:\b)sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}(?-u:\b)"),
-    ("GitHub token", &["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], r"(?-u:\b)gh[pousr]_[0-9A-Za-z]{36}(?-u:\b)"),
-    ("GitHub fine-grained token", &["github_pat_"], r"(?-u:\b)github_pat_[A-Za-z0-9_]{82}(?-u:\b)"),
-    ("AWS access key id", &["A3T", "AKIA", "ASIA", "ABIA", "ACCA"], r"(?-u:\b)(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?-u:\b)"),
-    ("Slack token", &["xox"], r"(?-u:\b)xox[bpaeors]-[0-9A-Za-z\-]{10,}"),
-    ("Google API key", &["AIza"], r"(?-u:\b)AIza[A-Za-z0-9_\-]{35}(?-u:\b)"),
-    ("Hugging Face token", &["hf_"], r"(?-u:\b)hf_[A-Za-z]{34}(?-u:\b)"),
+    (
+        "Anthropic API key",
+        &["sk-ant-api03-"],
+        r"sk-ant-api03-[A-Za-z0-9_\-]{93}AA",
+    ),
+    (
+        "Anthropic admin key",
+        &["sk-ant-admin01-"],
+        r"sk-ant-admin01-[A-Za-z0-9_\-]{93}AA",
+    ),
+    (
+        "Anthropic OAuth token",
+        &["sk-ant-oat01-", "sk-ant-ort01-"],
+        r"sk-ant-o(?:at|rt)01-[A-Za-z0-9_\-]{40,}",
+    ),
+    (
+        "OpenAI API key",
+        &["T3BlbkFJ"],
+        r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}",
+    ),
+    (
+        "OpenAI API key",
+        &["T3BlbkFJ"],
+        r"(?-u:\b)sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}(?-u:\b)",
+    ),
+    (
+        "GitHub token",
+        &["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
+        r"(?-u:\b)gh[pousr]_[0-9A-Za-z]{36}(?-u:\b)",
+    ),
+    (
+        "GitHub fine-grained token",
+        &["github_pat_"],
+        r"(?-u:\b)github_pat_[A-Za-z0-9_]{82}(?-u:\b)",
+    ),
+    (
+        "AWS access key id",
+        &["A3T", "AKIA", "ASIA", "ABIA", "ACCA"],
+        r"(?-u:\b)(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?-u:\b)",
+    ),
+    (
+        "Slack token",
+        &["xox"],
+        r"(?-u:\b)xox[bpaeors]-[0-9A-Za-z\-]{10,}",
+    ),
+    (
+        "Google API key",
+        &["AIza"],
+        r"(?-u:\b)AIza[A-Za-z0-9_\-]{35}(?-u:\b)",
+    ),
+    (
+        "Hugging Face token",
+        &["hf_"],
+        r"(?-u:\b)hf_[A-Za-z]{34}(?-u:\b)",
+    ),
 ];
 
 /// The compiled pattern `i`, compiled on first use.
 fn pattern(i: usize) -> Option<&'static Regex> {
     static COMPILED: OnceLock<Vec<OnceLock<Option<Regex>>>> = OnceLock::new();
     let slots = COMPILED.get_or_init(|| PATTERNS.iter().map(|_| OnceLock::new()).collect());
-    slots.get(i)?.get_or_init(|| Regex::new(PATTERNS[i].2).ok()).as_ref()
+    slots
+        .get(i)?
+        .get_or_init(|| Regex::new(PATTERNS[i].2).ok())
+        .as_ref()
 }
 
 /// Vendor token matches in `text`: (kind, range).
@@ -97,7 +144,9 @@ fn is_placeholder(v: &str) -> bool {
 fn is_reference(v: &str) -> bool {
     // ${VAR}, ${VAR:-d}, $VAR, {env:VAR}, ${env:VAR}, %VAR%
     let t = v.trim();
-    t.starts_with('$') || (t.starts_with("{env:") && t.ends_with('}')) || (t.starts_with('%') && t.ends_with('%'))
+    t.starts_with('$')
+        || (t.starts_with("{env:") && t.ends_with('}'))
+        || (t.starts_with('%') && t.ends_with('%'))
 }
 
 fn entropy(s: &str) -> f64 {
@@ -165,7 +214,13 @@ fn report(cx: &mut LintContext<'_>, at: Origin, kind: &str, secret: &str, place:
 }
 
 /// Checks one string value found under `key` in `place`.
-fn check_value(cx: &mut LintContext<'_>, ws: &Workspace, key: &str, value: &Spanned<String>, place: &str) {
+fn check_value(
+    cx: &mut LintContext<'_>,
+    ws: &Workspace,
+    key: &str,
+    value: &Spanned<String>,
+    place: &str,
+) {
     let v = &value.value;
     if let Some((kind, range)) = token_matches(v)
         .into_iter()
@@ -194,26 +249,62 @@ impl Rule for LiteralSecret {
         for s in &ws.model.mcp_servers {
             let name = &s.name.value;
             for (k, v) in &s.env {
-                check_value(cx, ws, &k.value, &raw(v), &format!("env `{}` of MCP server `{name}`", k.value));
+                check_value(
+                    cx,
+                    ws,
+                    &k.value,
+                    &raw(v),
+                    &format!("env `{}` of MCP server `{name}`", k.value),
+                );
             }
             for (k, v) in &s.headers {
-                check_value(cx, ws, &k.value, &raw(v), &format!("header `{}` of MCP server `{name}`", k.value));
+                check_value(
+                    cx,
+                    ws,
+                    &k.value,
+                    &raw(v),
+                    &format!("header `{}` of MCP server `{name}`", k.value),
+                );
             }
             for a in &s.args {
-                check_value(cx, ws, "", &raw(a), &format!("an argument of MCP server `{name}`"));
+                check_value(
+                    cx,
+                    ws,
+                    "",
+                    &raw(a),
+                    &format!("an argument of MCP server `{name}`"),
+                );
             }
             if let Some(u) = &s.url {
-                check_value(cx, ws, "", &raw(u), &format!("the URL of MCP server `{name}`"));
+                check_value(
+                    cx,
+                    ws,
+                    "",
+                    &raw(u),
+                    &format!("the URL of MCP server `{name}`"),
+                );
             }
             for e in &s.extra {
                 if let Some(v) = e.value.as_str() {
-                    check_value(cx, ws, &e.key, &Spanned::new(v.to_string(), e.origin), &format!("`{}` of MCP server `{name}`", e.key));
+                    check_value(
+                        cx,
+                        ws,
+                        &e.key,
+                        &Spanned::new(v.to_string(), e.origin),
+                        &format!("`{}` of MCP server `{name}`", e.key),
+                    );
                 }
             }
         }
         for h in &ws.model.hooks {
             if let Some(c) = &h.command {
-                check_value(cx, ws, "", c, &format!("a `{}` hook command", h.event.value));
+                check_value(
+                    cx,
+                    ws,
+                    "",
+                    c,
+                    &format!("a `{}` hook command", h.event.value),
+                );
             }
         }
         for st in &ws.model.settings {
@@ -222,7 +313,13 @@ impl Rule for LiteralSecret {
                     for (k, v) in map {
                         if let Some(v) = v.as_str() {
                             // Only the key is spanned in `other`; point at it.
-                            check_value(cx, ws, k, &Spanned::new(v.to_string(), e.origin), &format!("`env.{k}` of `{}`", st.path));
+                            check_value(
+                                cx,
+                                ws,
+                                k,
+                                &Spanned::new(v.to_string(), e.origin),
+                                &format!("`env.{k}` of `{}`", st.path),
+                            );
                         }
                     }
                 }
@@ -232,7 +329,13 @@ impl Rule for LiteralSecret {
             let text = &ws.sources.get(file).text;
             for (kind, range) in token_matches(text) {
                 if !is_placeholder(&text[range.clone()]) {
-                    report(cx, Origin::new(file, range.clone()), kind, &text[range], &format!("{what} file"));
+                    report(
+                        cx,
+                        Origin::new(file, range.clone()),
+                        kind,
+                        &text[range],
+                        &format!("{what} file"),
+                    );
                 }
             }
         }
@@ -294,9 +397,15 @@ mod tests {
         ] {
             assert!(!generic_secret(k, v), "{k}={v}");
         }
-        assert!(generic_secret("Authorization", "Bearer 9f8a7b6c5d4e3f2a1b0c"));
+        assert!(generic_secret(
+            "Authorization",
+            "Bearer 9f8a7b6c5d4e3f2a1b0c"
+        ));
         assert!(generic_secret("DB_PASSWORD", "hunter2-Kx9!pQz7"));
-        assert_eq!(token_matches("id AKIAIOSFODNN7EXAMPLE x")[0].0, "AWS access key id");
+        assert_eq!(
+            token_matches("id AKIAIOSFODNN7EXAMPLE x")[0].0,
+            "AWS access key id"
+        );
         assert!(token_matches("token ghp_short").is_empty());
         for i in 0..PATTERNS.len() {
             assert!(pattern(i).is_some(), "pattern {i} compiles");

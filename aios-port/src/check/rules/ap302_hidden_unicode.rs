@@ -38,7 +38,9 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(&'static
                 Some(("zero-width character", Severity::Warning))
             }
         }
-        '\u{E0000}'..='\u{E007F}' => Some(("Unicode tag character (invisible ASCII)", Severity::Error)),
+        '\u{E0000}'..='\u{E007F}' => {
+            Some(("Unicode tag character (invisible ASCII)", Severity::Error))
+        }
         '\u{3164}' | '\u{FFA0}' | '\u{00AD}' => Some(("invisible filler", Severity::Warning)),
         '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}' => {
             Some(("private-use character", Severity::Warning))
@@ -112,7 +114,11 @@ impl Rule for HiddenUnicode {
                     .take(4)
                     .map(|c| format!("U+{:04X}", c as u32))
                     .collect();
-                let more = if text[start..end].chars().count() > 4 { ", ..." } else { "" };
+                let more = if text[start..end].chars().count() > 4 {
+                    ", ..."
+                } else {
+                    ""
+                };
                 let mut d = Diagnostic::new(
                     META.code,
                     sev,
@@ -125,7 +131,10 @@ impl Rule for HiddenUnicode {
                 if kind.starts_with("Unicode tag") {
                     let hidden: String = text[start..end]
                         .chars()
-                        .filter_map(|c| char::from_u32(c as u32 - 0xE0000).filter(|x| x.is_ascii_graphic() || *x == ' '))
+                        .filter_map(|c| {
+                            char::from_u32(c as u32 - 0xE0000)
+                                .filter(|x| x.is_ascii_graphic() || *x == ' ')
+                        })
                         .take(60)
                         .collect();
                     if !hidden.is_empty() {

@@ -22,7 +22,10 @@ static META: RuleMeta = RuleMeta {
 /// The registry a launcher installs from, and the index of the first package argument.
 fn launcher(command: &str, args: &[Spanned<EnvValue>]) -> Option<(Registry, usize)> {
     let bin = command.rsplit(['/', '\\']).next().unwrap_or(command);
-    let bin = bin.strip_suffix(".cmd").or(bin.strip_suffix(".exe")).unwrap_or(bin);
+    let bin = bin
+        .strip_suffix(".cmd")
+        .or(bin.strip_suffix(".exe"))
+        .unwrap_or(bin);
     let first = |from: usize| -> Option<usize> {
         let mut i = from;
         while i < args.len() {
@@ -42,7 +45,11 @@ fn launcher(command: &str, args: &[Spanned<EnvValue>]) -> Option<(Registry, usiz
     };
     match bin {
         "npx" | "bunx" => first(0).map(|i| (Registry::Npm, i)),
-        "pnpm" | "yarn" | "bun" if args.first().is_some_and(|a| matches!(a.value.raw.as_str(), "dlx" | "x")) => {
+        "pnpm" | "yarn" | "bun"
+            if args
+                .first()
+                .is_some_and(|a| matches!(a.value.raw.as_str(), "dlx" | "x")) =>
+        {
             first(1).map(|i| (Registry::Npm, i))
         }
         "uvx" => first(0).map(|i| (Registry::PyPi, i)),
@@ -51,7 +58,9 @@ fn launcher(command: &str, args: &[Spanned<EnvValue>]) -> Option<(Registry, usiz
         {
             first(2).map(|i| (Registry::PyPi, i))
         }
-        "pipx" if args.first().is_some_and(|a| a.value.raw == "run") => first(1).map(|i| (Registry::PyPi, i)),
+        "pipx" if args.first().is_some_and(|a| a.value.raw == "run") => {
+            first(1).map(|i| (Registry::PyPi, i))
+        }
         _ => None,
     }
 }
@@ -68,13 +77,18 @@ fn pinned(spec: &str, reg: Registry) -> bool {
         .strip_prefix("--package=")
         .or_else(|| spec.strip_prefix("--from="))
         .unwrap_or(spec);
-    if spec.starts_with(['.', '/', '~']) || spec.contains("://") || spec.starts_with("git+") || spec.starts_with("file:") {
+    if spec.starts_with(['.', '/', '~'])
+        || spec.contains("://")
+        || spec.starts_with("git+")
+        || spec.starts_with("file:")
+    {
         return true;
     }
     let exact = |v: &str| {
         !v.is_empty()
             && v.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && v.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+'))
+            && v.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+'))
     };
     match reg {
         Registry::Npm => {
@@ -170,7 +184,10 @@ mod tests {
 
     #[test]
     fn pins() {
-        assert!(!pinned("@modelcontextprotocol/server-github", Registry::Npm));
+        assert!(!pinned(
+            "@modelcontextprotocol/server-github",
+            Registry::Npm
+        ));
         assert!(!pinned("pkg@latest", Registry::Npm));
         assert!(!pinned("pkg@^1.2.0", Registry::Npm));
         assert!(pinned("@scope/pkg@1.2.3", Registry::Npm));

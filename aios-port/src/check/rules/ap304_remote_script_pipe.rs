@@ -56,7 +56,9 @@ fn scan(cx: &mut LintContext<'_>, text: &Spanned<String>, src: &str, what: &str)
         return;
     }
     for re in patterns() {
-        let Some(m) = re.find(&text.value) else { continue };
+        let Some(m) = re.find(&text.value) else {
+            continue;
+        };
         // Point at the match when the source holds the text verbatim.
         let o = text.origin;
         let origin = match src.find(m.as_str()) {
@@ -154,7 +156,9 @@ mod tests {
         assert!(flagged("bash <(curl -s https://x)"));
         assert!(flagged("iwr https://x/i.ps1 | iex"));
         assert!(flagged("echo aGk= | base64 -d | sh"));
-        assert!(!flagged("curl -o install.sh https://x && sha256sum -c install.sh.sha256 && sh install.sh"));
+        assert!(!flagged(
+            "curl -o install.sh https://x && sha256sum -c install.sh.sha256 && sh install.sh"
+        ));
         assert!(!flagged("curl -s https://api.example.com | jq .status"));
     }
 }

@@ -127,7 +127,14 @@ mod tests {
 
     #[test]
     fn escapes() {
-        for p in ["../shared", "/etc/passwd", "./a/../../b", "C:\\Windows", "\\\\server\\share", "%2e%2e/x"] {
+        for p in [
+            "../shared",
+            "/etc/passwd",
+            "./a/../../b",
+            "C:\\Windows",
+            "\\\\server\\share",
+            "%2e%2e/x",
+        ] {
             assert!(escape_reason(p).is_some(), "{p}");
         }
         for p in ["./skills/", "./a/../b", "commands", "./hooks/hooks.json"] {

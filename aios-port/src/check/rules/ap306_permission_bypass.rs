@@ -40,7 +40,12 @@ impl Rule for PermissionBypass {
     }
 
     fn check(&self, ws: &Workspace, cx: &mut LintContext<'_>) {
-        for p in ws.model.permissions.iter().filter(|p| p.scope != Scope::User) {
+        for p in ws
+            .model
+            .permissions
+            .iter()
+            .filter(|p| p.scope != Scope::User)
+        {
             if let Some(m) = &p.default_mode {
                 let bypass = match p.vendor {
                     Vendor::Claude => m.value == "bypassPermissions",
@@ -48,20 +53,35 @@ impl Rule for PermissionBypass {
                     Vendor::Codex => false,
                 };
                 if bypass {
-                    report(cx, m.origin, format!("`{}` sets the default mode to `{}`", p.path, m.value),
-                        "use `acceptEdits` (Claude) or `auto_edit` (Gemini) and allow specific commands");
+                    report(
+                        cx,
+                        m.origin,
+                        format!("`{}` sets the default mode to `{}`", p.path, m.value),
+                        "use `acceptEdits` (Claude) or `auto_edit` (Gemini) and allow specific commands",
+                    );
                 }
             }
             if let Some(s) = &p.sandbox_mode
                 && s.value == "danger-full-access"
             {
-                report(cx, s.origin, format!("`{}` turns the Codex sandbox off (`danger-full-access`)", p.path),
-                    "use `sandbox_mode = \"workspace-write\"`");
+                report(
+                    cx,
+                    s.origin,
+                    format!(
+                        "`{}` turns the Codex sandbox off (`danger-full-access`)",
+                        p.path
+                    ),
+                    "use `sandbox_mode = \"workspace-write\"`",
+                );
             }
             for a in &p.allow {
                 if p.vendor == Vendor::Claude && allows_any_shell(&a.value) {
-                    report(cx, a.origin, format!("`{}` allows every shell command (`{}`)", p.path, a.value),
-                        "allow the commands the project needs, e.g. `Bash(npm test)`");
+                    report(
+                        cx,
+                        a.origin,
+                        format!("`{}` allows every shell command (`{}`)", p.path, a.value),
+                        "allow the commands the project needs, e.g. `Bash(npm test)`",
+                    );
                 }
             }
         }
@@ -69,8 +89,15 @@ impl Rule for PermissionBypass {
             if let Some(t) = &s.trust
                 && t.value
             {
-                report(cx, t.origin, format!("MCP server `{}` is trusted: Gemini CLI runs its tools without confirmation", s.name.value),
-                    "remove `trust: true`; allow individual tools with a policy instead");
+                report(
+                    cx,
+                    t.origin,
+                    format!(
+                        "MCP server `{}` is trusted: Gemini CLI runs its tools without confirmation",
+                        s.name.value
+                    ),
+                    "remove `trust: true`; allow individual tools with a policy instead",
+                );
             }
         }
         for a in &ws.model.agents {
@@ -79,8 +106,12 @@ impl Rule for PermissionBypass {
                 if (e.key == "permissionMode" && v == "bypassPermissions")
                     || (e.key == "sandbox_mode" && v == "danger-full-access")
                 {
-                    report(cx, e.origin, format!("subagent `{}` sets `{}: {v}`", a.path, e.key),
-                        "drop the setting; the subagent inherits the session's permissions");
+                    report(
+                        cx,
+                        e.origin,
+                        format!("subagent `{}` sets `{}: {v}`", a.path, e.key),
+                        "drop the setting; the subagent inherits the session's permissions",
+                    );
                 }
             }
         }

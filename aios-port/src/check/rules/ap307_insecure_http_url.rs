@@ -97,8 +97,14 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(remote_http_host("http://mcp.example.com/mcp"), Some("mcp.example.com"));
-        assert_eq!(remote_http_host("http://user@10.0.0.5:8080/x"), Some("10.0.0.5"));
+        assert_eq!(
+            remote_http_host("http://mcp.example.com/mcp"),
+            Some("mcp.example.com")
+        );
+        assert_eq!(
+            remote_http_host("http://user@10.0.0.5:8080/x"),
+            Some("10.0.0.5")
+        );
         assert_eq!(remote_http_host("http://localhost:3000/mcp"), None);
         assert_eq!(remote_http_host("http://127.0.0.1:9/x"), None);
         assert_eq!(remote_http_host("http://[::1]:9/x"), None);
