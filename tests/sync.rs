@@ -297,3 +297,46 @@ fn corpus_syncs_to_every_vendor_idempotently() {
         }
     }
 }
+
+#[test]
+fn guard_that_would_fail_open_is_always_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A guard on Read, which Codex cannot intercept, and one answering `ask`.
+    fs::create_dir_all(dir.path().join(".claude")).expect("mkdir");
+    fs::write(
+        dir.path().join(".claude/settings.json"),
+        r#"{"hooks": {"PreToolUse": [
+            {"matcher": "Read", "hooks": [{"type": "command", "command": "echo '{\"decision\": \"block\"}'; exit 2"}]},
+            {"matcher": "Bash", "hooks": [{"type": "command", "command": "echo '{\"hookSpecificOutput\": {\"permissionDecision\": \"ask\"}}'"}]}
+        ]}}"#,
+    )
+    .expect("write");
+    let ws = load(dir.path());
+    let options = SyncOptions {
+        to: vec![Vendor::Codex],
+        allow_lossy: true,
+        force: true,
+        ..SyncOptions::default()
+    };
+    let plan = sync::plan(&ws, &options, Lock::default()).expect("plans");
+    let refused: Vec<&str> = plan
+        .losses
+        .iter()
+        .filter(|l| l.refused)
+        .map(|l| l.what.as_str())
+        .collect();
+    assert_eq!(refused.len(), 2, "{:?}", plan.losses);
+    assert!(
+        plan.blocked(&options)
+            .is_some_and(|b| b.contains("fail open"))
+    );
+    // `check` reports the same hooks.
+    let report = check(
+        &ws,
+        &CheckOptions {
+            selection: RuleSelection::new(&["AP205"], &[] as &[&str]).expect("code"),
+            vendors: Some(aios_port::VendorSet::of(&[Vendor::Claude, Vendor::Codex])),
+        },
+    );
+    assert_eq!(report.diagnostics.len(), 2, "{:#?}", report.diagnostics);
+}

@@ -169,18 +169,20 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
             "instructions" => {
                 for c in e.value.entries().unwrap_or(&[]) {
                     match c.key.value.as_str() {
-                        "strategy" => config.strategy = Some(
-                            c.value
-                                .as_str()
-                                .and_then(crate::sync::Strategy::parse)
-                                .ok_or_else(|| {
-                                    err(
+                        "strategy" => {
+                            config.strategy = Some(
+                                c.value
+                                    .as_str()
+                                    .and_then(crate::sync::Strategy::parse)
+                                    .ok_or_else(|| {
+                                        err(
                                         &c.value.origin,
                                         "`strategy` must be \"import\", \"symlink\" or \"copy\""
                                             .into(),
                                     )
-                                })?,
-                        ),
+                                    })?,
+                            )
+                        }
                         other => {
                             return Err(err(
                                 &c.key.origin,

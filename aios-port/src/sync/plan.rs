@@ -470,8 +470,11 @@ impl Planner<'_> {
         if hooks.is_empty() && !self.lock_before.entries.contains_key(&key) {
             return;
         }
-        let script = |_h: &crate::model::Hook| -> Option<String> { None };
-        let desired = hooks::hooks_for(&hooks, target, &script, &mut self.losses);
+        let ws = self.ws;
+        let fail_open = |h: &crate::model::Hook| {
+            crate::check::rules::ap205_guard_fails_open::sync_fail_open(ws, h, target)
+        };
+        let desired = hooks::hooks_for(&hooks, target, &fail_open, &mut self.losses);
         if desired.as_object().is_some_and(serde_json::Map::is_empty)
             && !self.lock_before.entries.contains_key(&key)
         {

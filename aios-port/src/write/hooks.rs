@@ -55,14 +55,6 @@ fn target_tool(target: Vendor, neutral: &str) -> Option<String> {
     }
 }
 
-/// Whether a handler's command or script could answer `ask`/`defer`, which Codex and Gemini
-/// treat as a failure (the tool runs).
-fn may_ask(text: &str) -> bool {
-    let t = text.replace(' ', "");
-    (t.contains("permissionDecision") || t.contains("\"decision\""))
-        && (t.contains("\"ask\"") || t.contains("\"defer\"") || t.contains("\\\"ask\\\""))
-}
-
 /// The command with the project-directory variable `target` provides.
 fn command_for(cmd: &str, target: Vendor) -> String {
     match target {
@@ -80,16 +72,17 @@ fn command_for(cmd: &str, target: Vendor) -> String {
 }
 
 /// The `hooks` object `target` needs for `hooks` (all of one source vendor), plus losses.
-/// `script_text` gives the text of a handler's script when the loader read it.
+/// `fail_open` says why a guard would fail open on the target (the `guard-fails-open` rule's
+/// judgement, so that `sync` refuses exactly what `check` reports).
 pub fn hooks_for(
     hooks: &[&Hook],
     target: Vendor,
-    script_text: &dyn Fn(&Hook) -> Option<String>,
+    fail_open: &dyn Fn(&Hook) -> Vec<String>,
     losses: &mut Vec<Loss>,
 ) -> Value {
     let mut events: Map<String, Value> = Map::new();
     for h in hooks {
-        let Some(handler) = handler_for(h, target, script_text, losses) else {
+        let Some(handler) = handler_for(h, target, fail_open, losses) else {
             continue;
         };
         let Some(event) = facts::neutral_event(h.vendor, &h.event.value)
@@ -158,7 +151,7 @@ pub fn hooks_for(
 fn handler_for(
     h: &Hook,
     target: Vendor,
-    script_text: &dyn Fn(&Hook) -> Option<String>,
+    fail_open: &dyn Fn(&Hook) -> Vec<String>,
     losses: &mut Vec<Loss>,
 ) -> Option<Value> {
     let src = h.vendor.display_name();
@@ -224,54 +217,19 @@ fn handler_for(
         return None;
     }
     // Guard-rails that would fail open.
-    if neutral == "PreToolUse"
-        && target == Vendor::Codex
-        && let Some(m) = &h.matcher
-        && let Some(tools) = matcher_tools(&m.value)
-    {
-        let blind: Vec<&str> = tools
-            .iter()
-            .copied()
-            .filter(|t| {
-                neutral_tool(h.vendor, t).is_some_and(|n| {
-                    !n.starts_with("mcp__") && target_tool(Vendor::Codex, &n).is_none()
-                })
-            })
-            .collect();
-        if !blind.is_empty() {
-            losses.push(
-                Loss::field(
-                    target,
-                    m.origin,
-                    format!("`PreToolUse` guard on {}", blind.join(", ")),
-                    "Codex cannot intercept these tools: the guard would never run and the tools would run unchecked",
-                    "narrow the matcher to Bash, Edit/Write or MCP tools, or keep this guard for its vendor only",
-                )
-                .refuse(),
-            );
-            return None;
-        }
-    }
-    if matches!(neutral, "PreToolUse" | "PermissionRequest") && target != Vendor::Claude {
-        let text = h
-            .command
-            .as_ref()
-            .map(|c| c.value.clone())
-            .unwrap_or_default()
-            + &script_text(h).unwrap_or_default();
-        if may_ask(&text) {
-            losses.push(
-                Loss::field(
-                    target,
-                    h.command.as_ref().map_or(h.origin, |c| c.origin),
-                    format!("`{}` hook answering `ask`", h.event.value),
-                    format!("{} treats `ask` as a failed hook and runs the tool", target.display_name()),
-                    "answer `deny` with a reason instead of `ask`, or keep this guard for its vendor only",
-                )
-                .refuse(),
-            );
-            return None;
-        }
+    let reasons = fail_open(h);
+    if !reasons.is_empty() {
+        losses.push(
+            Loss::field(
+                target,
+                h.matcher.as_ref().map_or(h.origin, |m| m.origin),
+                format!("`{}` guard `{}`", h.event.value, h.command.as_ref().map_or("", |c| c.value.as_str())),
+                reasons.join("; "),
+                "see `aios-port explain guard-fails-open`; keep this guard for its vendor only, or make it work there",
+            )
+            .refuse(),
+        );
+        return None;
     }
     let mut out = Map::new();
     out.insert("type".into(), json!(ty));
@@ -351,9 +309,5 @@ mod tests {
             command_for("\"$CLAUDE_PROJECT_DIR\"/x.sh", Vendor::Codex),
             "\"$(git rev-parse --show-toplevel)\"/x.sh"
         );
-        assert!(may_ask(
-            r#"echo '{"hookSpecificOutput": {"permissionDecision": "ask"}}'"#
-        ));
-        assert!(!may_ask("echo ok"));
     }
 }

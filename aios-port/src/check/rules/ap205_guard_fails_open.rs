@@ -701,6 +701,26 @@ impl Rule for GuardFailsOpen {
     }
 }
 
+/// Why guard `h` would fail open once `aios-port sync` writes it for `target` (empty: it would
+/// not). `sync` refuses such hooks with these reasons, so `sync` and `check` agree.
+pub(crate) fn sync_fail_open(ws: &Workspace, h: &Hook, target: Vendor) -> Vec<String> {
+    if !matches!(
+        facts::neutral_event(h.vendor, &h.event.value),
+        Some("PreToolUse" | "PermissionRequest")
+    ) {
+        return Vec::new();
+    }
+    let a = answers(ws, h);
+    let kind = guard_kind(h, &a);
+    if kind == GuardKind::NotAGuard {
+        return Vec::new();
+    }
+    vendor_cases(h, &a, kind, target, false)
+        .into_iter()
+        .map(|c| c.note)
+        .collect()
+}
+
 fn report(cx: &mut LintContext<'_>, h: &Hook, kind: GuardKind, cases: &[Case]) {
     let mut vendors: Vec<Vendor> = Vec::new();
     for c in cases {
