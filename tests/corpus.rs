@@ -310,3 +310,145 @@ fn openai_codex_root_and_nested_agents_md() {
         .collect();
     assert_eq!(paths, ["AGENTS.md", "codex-rs/AGENTS.md"]);
 }
+
+mod check {
+    //! `check` over the corpus: no panic in any format, only the known error-level findings,
+    //! and specific real findings.
+
+    use aios_port::check::{CheckOptions, check};
+    use aios_port::render::{concise, github, human, json, sarif};
+    use aios_port::{Severity, Workspace};
+
+    use super::{load, workspaces};
+
+    fn findings(ws: &Workspace, code: &str) -> Vec<(String, usize)> {
+        check(ws, &CheckOptions::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| {
+                let (p, l, _) = ws.sources.locate(&d.primary.origin);
+                (p.to_string(), l)
+            })
+            .collect()
+    }
+
+    /// Error-level findings of `check` over the corpus: (workspace, file, code, why). Reading's
+    /// one malformed file is the only one: the corpus has no literal secret, hidden Unicode,
+    /// `curl | sh` or guard that would fail open.
+    const EXPECTED_ERRORS: &[(&str, &str, &str, &str)] = &[(
+        "5throck__ai-workspace-standards",
+        ".gemini/settings.json",
+        "AP003",
+        "the SessionStart hook entry lacks its `hooks` wrapper; Gemini skips it",
+    )];
+
+    #[test]
+    fn every_workspace_checks_in_every_format() {
+        let mut errors = Vec::new();
+        for name in workspaces() {
+            let ws = load(&name);
+            let report = check(&ws, &CheckOptions::default());
+            let mut out = Vec::new();
+            human::write(&mut out, &ws.sources, &report.diagnostics, true).expect("human");
+            concise::write(&mut out, &ws.sources, &report.diagnostics).expect("concise");
+            github::write(&mut out, &ws.sources, &report.diagnostics).expect("github");
+            let _ = json::document(&ws.sources, &report.diagnostics);
+            let _ = sarif::document(&ws.sources, &report.diagnostics, "test");
+            for d in report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+            {
+                errors.push((
+                    name.clone(),
+                    ws.sources.locate(&d.primary.origin).0.to_string(),
+                    d.code.to_string(),
+                ));
+            }
+        }
+        let expected: Vec<(String, String, String)> = EXPECTED_ERRORS
+            .iter()
+            .map(|(w, p, c, _)| (w.to_string(), p.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(errors, expected);
+    }
+
+    #[test]
+    fn pydantic_ai_agents_md_directories_without_claude_md() {
+        let ws = load("pydantic__pydantic-ai");
+        let dirs: Vec<String> = findings(&ws, "AP104").into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            dirs,
+            [
+                "pydantic_ai_slim/pydantic_ai/capabilities/AGENTS.md",
+                "pydantic_ai_slim/pydantic_ai/durable_exec/AGENTS.md",
+                "pydantic_ai_slim/pydantic_ai/profiles/AGENTS.md",
+                "pydantic_ai_slim/pydantic_ai/providers/AGENTS.md",
+                "pydantic_ai_slim/pydantic_ai/toolsets/AGENTS.md",
+            ]
+        );
+        // tests/AGENTS.md pushes the chain Codex loads there past 32 KiB.
+        assert_eq!(
+            findings(&ws, "AP011"),
+            [("tests/AGENTS.md".to_string(), 257)]
+        );
+        // The CLAUDE.md symlinks make Claude and Codex load the same text: no instruction drift.
+        assert!(findings(&ws, "AP103").is_empty());
+    }
+
+    #[test]
+    fn default_interpolation_is_not_portable_to_codex() {
+        let ws = load("anthropics__claude-plugins-official");
+        let found = findings(&ws, "AP202");
+        assert!(
+            found.contains(&("external_plugins/context7/.mcp.json".to_string(), 7)),
+            "{found:?}"
+        );
+        let messages: Vec<String> = check(&ws, &CheckOptions::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "AP202")
+            .map(|d| d.message.clone())
+            .collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`${CONTEXT7_API_KEY:-}`") && m.contains("Codex"))
+        );
+    }
+
+    #[test]
+    fn keys_and_events_vendors_ignore() {
+        let ws = load("vercel__ai");
+        assert_eq!(
+            findings(&ws, "AP010"),
+            [(".codex/hooks.json".to_string(), 3)],
+            "PreCommit never fires"
+        );
+        let ws = load("5throck__ai-workspace-standards");
+        assert_eq!(
+            findings(&ws, "AP010"),
+            [(".claude/settings.json".to_string(), 2)],
+            "mcpServers in settings.json"
+        );
+    }
+
+    #[test]
+    fn drift_in_multi_vendor_workspaces() {
+        let ws = load("obra__superpowers");
+        assert_eq!(
+            findings(&ws, "AP109").len(),
+            1,
+            "plugin descriptions differ"
+        );
+        // CLAUDE.md imports AGENTS.md but adds its own sections, which Codex never sees.
+        let ws = load("cybercog__laravel-love");
+        assert_eq!(findings(&ws, "AP103").len(), 1);
+        let ws = load("1iveowl__PlatformPlatform");
+        assert_eq!(
+            findings(&ws, "AP107"),
+            [(".claude/agents/guardian.md".to_string(), 2)]
+        );
+    }
+}
