@@ -424,6 +424,38 @@ impl LoadCx {
         Some((f, doc))
     }
 
+    /// Adds an instruction file `vendor` loads, unless the same real file is already one of
+    /// that vendor's.
+    pub fn push_instruction(
+        &mut self,
+        vendor: crate::vendor::Vendor,
+        path: &str,
+        dir: &str,
+        role: crate::model::InstructionRole,
+        f: ReadFile,
+        doc: MarkdownDoc,
+    ) {
+        if self
+            .model
+            .instructions
+            .iter()
+            .any(|i| i.vendor == vendor && i.file == f.id)
+        {
+            return;
+        }
+        let bytes = self.text(f.id).len();
+        self.model.instructions.push(crate::model::InstructionFile {
+            vendor,
+            path: path.to_string(),
+            dir: dir.to_string(),
+            role,
+            file: f.id,
+            symlink_to: f.symlink.map(|s| s.resolved),
+            bytes,
+            doc,
+        });
+    }
+
     /// Reports a finding.
     pub fn report(&mut self, d: Diagnostic) {
         self.diags.push(d);
@@ -463,6 +495,29 @@ impl LoadCx {
         }
         let real = fs::canonicalize(&path).ok()?;
         real.starts_with(base).then(|| self.display(&real, base))
+    }
+}
+
+/// Helpers for tests that build small workspaces on disk.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::fs;
+    use std::path::Path;
+
+    use crate::workspace::{LoadOptions, Workspace};
+
+    /// Writes `text` at `root/rel`, creating directories.
+    pub(crate) fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        if let Some(d) = p.parent() {
+            fs::create_dir_all(d).expect("mkdir");
+        }
+        fs::write(p, text).expect("write");
+    }
+
+    /// Loads the workspace at `root`.
+    pub(crate) fn load(root: &Path) -> Workspace {
+        Workspace::load(root, &LoadOptions::default()).expect("loads")
     }
 }
 

@@ -76,6 +76,18 @@ pub enum HookHandlerType {
 }
 
 impl HookHandlerType {
+    /// The `type` value as written in hook files.
+    pub fn as_str(&self) -> &str {
+        match self {
+            HookHandlerType::Command => "command",
+            HookHandlerType::Http => "http",
+            HookHandlerType::McpTool => "mcp_tool",
+            HookHandlerType::Prompt => "prompt",
+            HookHandlerType::Agent => "agent",
+            HookHandlerType::Unknown(s) => s,
+        }
+    }
+
     /// Parses a `type` value.
     pub fn parse(s: &str) -> Self {
         match s {

@@ -116,6 +116,17 @@ impl crate::model::Model {
         dirs
     }
 
+    /// Directories where any of `vendors` loads shared instruction files, sorted.
+    pub fn instruction_dirs_of(&self, vendors: crate::vendor::VendorSet) -> Vec<&str> {
+        let mut dirs: Vec<&str> = vendors
+            .iter()
+            .flat_map(|v| self.instruction_dirs(v))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        dirs
+    }
+
     /// The shared instruction files `v` loads from directory `dir` itself (ancestors excluded),
     /// in load order.
     pub fn dir_instructions(&self, v: Vendor, dir: &str) -> Vec<&InstructionFile> {

@@ -4,8 +4,8 @@
 use crate::diagnostic::{Diagnostic, Severity, codes};
 use crate::model::hooks::{Timeout, TimeoutUnit};
 use crate::model::{
-    Agent, Command, EnvValue, InstructionFile, InstructionRole, McpServer, Permissions, Scope,
-    Transport, VendorSettings,
+    Agent, Command, EnvValue, InstructionRole, McpServer, Permissions, Scope, Transport,
+    VendorSettings,
 };
 use crate::read::tree::{Fields, Node};
 use crate::read::{LoadCx, hooks, join, parent, skills};
@@ -39,14 +39,7 @@ pub(crate) fn read(cx: &mut LoadCx) {
         settings(cx, "~/.claude/settings.json", &user);
         user_mcp(cx);
         if let Some((f, doc)) = cx.markdown("~/.claude/CLAUDE.md", false) {
-            push_instruction(
-                cx,
-                "~/.claude/CLAUDE.md",
-                "~",
-                InstructionRole::Main,
-                f,
-                doc,
-            );
+            cx.push_instruction(V, "~/.claude/CLAUDE.md", "~", InstructionRole::Main, f, doc);
         }
         skills::read_root(cx, "~/.claude/skills", VendorSet::only(V), &user);
         agents(cx, "~/.claude/agents", &user);
@@ -330,7 +323,7 @@ fn instructions(cx: &mut LoadCx) {
         ] {
             let path = join(&dir, name);
             if let Some((f, doc)) = cx.markdown(&path, false) {
-                push_instruction(cx, &path, &dir, role, f, doc);
+                cx.push_instruction(V, &path, &dir, role, f, doc);
             }
         }
         if dir.is_empty() {
@@ -338,30 +331,9 @@ fn instructions(cx: &mut LoadCx) {
         }
         let path = join(&dir, "CLAUDE.local.md");
         if let Some((f, doc)) = cx.markdown(&path, false) {
-            push_instruction(cx, &path, &dir, InstructionRole::Local, f, doc);
+            cx.push_instruction(V, &path, &dir, InstructionRole::Local, f, doc);
         }
     }
-}
-
-fn push_instruction(
-    cx: &mut LoadCx,
-    path: &str,
-    dir: &str,
-    role: InstructionRole,
-    f: crate::read::ReadFile,
-    doc: crate::read::markdown::MarkdownDoc,
-) {
-    let bytes = cx.text(f.id).len();
-    cx.model.instructions.push(InstructionFile {
-        vendor: V,
-        path: path.to_string(),
-        dir: dir.to_string(),
-        role,
-        file: f.id,
-        symlink_to: f.symlink.map(|s| s.resolved),
-        bytes,
-        doc,
-    });
 }
 
 fn rules(cx: &mut LoadCx) {
@@ -381,7 +353,7 @@ fn rules(cx: &mut LoadCx) {
                 .unwrap_or_default(),
             None => Vec::new(),
         };
-        push_instruction(cx, &path, "", InstructionRole::Rule { paths }, f, doc);
+        cx.push_instruction(V, &path, "", InstructionRole::Rule { paths }, f, doc);
     }
 }
 

@@ -14,11 +14,10 @@ use std::path::PathBuf;
 use crate::diagnostic::{Diagnostic, Severity, codes};
 use crate::model::hooks::{HookHandlerType, Timeout, TimeoutUnit};
 use crate::model::{
-    Agent, EnvValue, InstructionFile, InstructionRole, McpServer, Permissions, Scope, Transport,
-    VendorSettings,
+    Agent, EnvValue, InstructionRole, McpServer, Permissions, Scope, Transport, VendorSettings,
 };
 use crate::read::tree::{Entry, Extra, Fields, Node, NodeKind};
-use crate::read::{LoadCx, ReadFile, hooks, join, normalize, parent, skills};
+use crate::read::{LoadCx, hooks, join, normalize, parent, skills};
 use crate::source::{Origin, Spanned};
 use crate::vendor::{Vendor, VendorSet};
 
@@ -1414,7 +1413,7 @@ fn instructions(cx: &mut LoadCx, fallbacks: &[String]) {
                 _ => InstructionRole::Fallback,
             };
             if let Some((f, doc)) = cx.markdown(&path, false) {
-                push_instruction(cx, &path, &dir, role, f, doc);
+                cx.push_instruction(V, &path, &dir, role, f, doc);
             }
             break;
         }
@@ -1450,32 +1449,10 @@ fn global_instructions(cx: &mut LoadCx) {
             if cx.text(f.id).trim().is_empty() {
                 continue;
             }
-            push_instruction(cx, path, "~", role, f, doc);
+            cx.push_instruction(V, path, "~", role, f, doc);
             return;
         }
     }
-}
-
-/// Adds an instruction file Codex loads to the model.
-fn push_instruction(
-    cx: &mut LoadCx,
-    path: &str,
-    dir: &str,
-    role: InstructionRole,
-    f: ReadFile,
-    doc: crate::read::markdown::MarkdownDoc,
-) {
-    let bytes = cx.text(f.id).len();
-    cx.model.instructions.push(InstructionFile {
-        vendor: V,
-        path: path.to_string(),
-        dir: dir.to_string(),
-        role,
-        file: f.id,
-        symlink_to: f.symlink.map(|s| s.resolved),
-        bytes,
-        doc,
-    });
 }
 
 /// Codex skill roots: `.codex/skills`, `.agents/skills` in every directory (also a root
@@ -1505,25 +1482,12 @@ fn skill_roots(cx: &mut LoadCx) {
 
 #[cfg(test)]
 mod tests {
-    use std::fs;
-    use std::path::Path;
+    use crate::read::testing::{load, write};
 
     use crate::diagnostic::{Diagnostic, Severity};
     use crate::model::{InstructionRole, Scope, Transport};
     use crate::vendor::Vendor;
     use crate::workspace::{LoadOptions, Workspace};
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let p = root.join(rel);
-        if let Some(d) = p.parent() {
-            fs::create_dir_all(d).expect("mkdir");
-        }
-        fs::write(p, text).expect("write");
-    }
-
-    fn load(root: &Path) -> Workspace {
-        Workspace::load(root, &LoadOptions::default()).expect("loads")
-    }
 
     fn errors(ws: &Workspace) -> Vec<&Diagnostic> {
         ws.diagnostics

@@ -30,12 +30,11 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 use crate::diagnostic::{Diagnostic, Severity, codes};
 use crate::model::hooks::{Timeout, TimeoutUnit};
 use crate::model::{
-    Agent, Command, EnvValue, InstructionFile, InstructionRole, McpServer, Permissions, Scope,
-    Transport, VendorSettings,
+    Agent, Command, EnvValue, InstructionRole, McpServer, Permissions, Scope, Transport,
+    VendorSettings,
 };
-use crate::read::markdown::MarkdownDoc;
 use crate::read::tree::{Entry, Extra, Fields, Node, NodeKind, split_csv};
-use crate::read::{LoadCx, ReadFile, hooks, join, normalize, parent, skills};
+use crate::read::{LoadCx, hooks, join, normalize, parent, skills};
 use crate::source::{FileId, Origin, Spanned};
 use crate::vendor::{Vendor, VendorSet};
 
@@ -69,7 +68,7 @@ pub(crate) fn read(cx: &mut LoadCx) {
         for name in &names {
             let path = join("~/.gemini", name);
             if let Some((f, doc)) = cx.markdown(&path, false) {
-                push_instruction(cx, &path, "~", f, doc);
+                cx.push_instruction(V, &path, "~", InstructionRole::Main, f, doc);
             }
         }
         skills::read_root(cx, "~/.gemini/skills", VendorSet::only(V), &user);
@@ -240,17 +239,10 @@ fn json_quirks(cx: &mut LoadCx, id: FileId, path: &str) {
             "save the file as UTF-8 without BOM",
         );
     }
+    // Gemini strips comments but rejects trailing commas.
     let options = ParseOptions {
-        allow_comments: true,
-        allow_loose_object_property_names: false,
         allow_trailing_commas: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
+        ..crate::read::json::jsonc_options()
     };
     let text = cx.text(id);
     if let Err(e) = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
@@ -910,7 +902,7 @@ fn instructions(cx: &mut LoadCx, names: &[String]) {
         for name in names {
             let path = join(dir, name);
             if let Some((f, doc)) = cx.markdown(&path, false) {
-                push_instruction(cx, &path, dir, f, doc);
+                cx.push_instruction(V, &path, dir, InstructionRole::Main, f, doc);
             }
         }
     }
@@ -957,31 +949,6 @@ fn dot_gemini_context(cx: &mut LoadCx, path: &str) {
             path.strip_prefix(&format!("{dir}/")).unwrap_or(path)
         )),
     );
-}
-
-/// Adds a Gemini context file (role `Main`) to the model, unless Gemini already loads the same
-/// real file under another name (a GEMINI.md symlinked to AGENTS.md): it deduplicates context
-/// files by file identity and keeps the first.
-fn push_instruction(cx: &mut LoadCx, path: &str, dir: &str, f: ReadFile, doc: MarkdownDoc) {
-    if cx
-        .model
-        .instructions
-        .iter()
-        .any(|i| i.vendor == V && i.file == f.id)
-    {
-        return;
-    }
-    let bytes = cx.text(f.id).len();
-    cx.model.instructions.push(InstructionFile {
-        vendor: V,
-        path: path.to_string(),
-        dir: dir.to_string(),
-        role: InstructionRole::Main,
-        file: f.id,
-        symlink_to: f.symlink.map(|s| s.resolved),
-        bytes,
-        doc,
-    });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1750,8 +1717,8 @@ fn report(
 
 #[cfg(test)]
 mod tests {
+    use crate::read::testing::{load, write};
     use std::fs;
-    use std::path::Path;
 
     use super::{command_name, valid_agent_name, valid_tool_name};
     use crate::diagnostic::{Diagnostic, Severity, codes};
@@ -1760,18 +1727,6 @@ mod tests {
     use crate::read::discover::FileIndex;
     use crate::vendor::Vendor;
     use crate::workspace::{LoadOptions, Workspace};
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let p = root.join(rel);
-        if let Some(d) = p.parent() {
-            fs::create_dir_all(d).expect("mkdir");
-        }
-        fs::write(p, text).expect("write");
-    }
-
-    fn load(root: &Path) -> Workspace {
-        Workspace::load(root, &LoadOptions::default()).expect("loads")
-    }
 
     fn find<'a>(ws: &'a Workspace, sev: Severity, needle: &str) -> Option<&'a Diagnostic> {
         ws.diagnostics

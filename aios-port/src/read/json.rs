@@ -7,10 +7,9 @@ use crate::diagnostic::{Diagnostic, Severity, codes};
 use crate::read::tree::{Entry, Node, NodeKind};
 use crate::source::{FileId, Origin, Spanned};
 
-/// Parses JSON text. Syntax errors come back as a diagnostic with the error's position;
-/// duplicate keys are reported as warnings (the last one wins, as in the vendors' parsers).
-pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
-    let options = ParseOptions {
+/// JSON as the vendors write it: strict JSON plus comments and trailing commas (JSONC).
+pub fn jsonc_options() -> ParseOptions {
+    ParseOptions {
         allow_comments: true,
         allow_loose_object_property_names: false,
         allow_trailing_commas: true,
@@ -21,8 +20,13 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<No
         allow_bare_decimal_point_numbers: false,
         allow_non_finite_numbers: false,
         allow_extended_string_escapes: false,
-    };
-    match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options) {
+    }
+}
+
+/// Parses JSON text. Syntax errors come back as a diagnostic with the error's position;
+/// duplicate keys are reported as warnings (the last one wins, as in the vendors' parsers).
+pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+    match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &jsonc_options()) {
         Ok(result) => match result.value {
             Some(v) => Some(convert(file, v, diags)),
             None => {

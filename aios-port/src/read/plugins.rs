@@ -1411,25 +1411,11 @@ fn codex_mcp_file(cx: &mut LoadCx, path: &str, scope: &Scope) {
 
 #[cfg(test)]
 mod tests {
-    use std::fs;
-    use std::path::Path;
+    use crate::read::testing::{load, write};
 
     use crate::diagnostic::{Severity, codes};
     use crate::model::{PluginSource, Scope};
     use crate::vendor::{Vendor, VendorSet};
-    use crate::workspace::{LoadOptions, Workspace};
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let p = root.join(rel);
-        if let Some(d) = p.parent() {
-            fs::create_dir_all(d).expect("mkdir");
-        }
-        fs::write(p, text).expect("write");
-    }
-
-    fn load(root: &Path) -> Workspace {
-        Workspace::load(root, &LoadOptions::default()).expect("loads")
-    }
 
     #[test]
     fn claude_plugin_with_marketplace_and_components() {

@@ -3,7 +3,6 @@
 //! whole text. Only the entries aios-port owns are touched; everything else survives byte
 //! for byte. A leading BOM and CRLF line endings are kept.
 
-use jsonc_parser::ParseOptions;
 use jsonc_parser::cst::{CstInputValue, CstObject, CstRootNode};
 use serde_json::Value;
 use toml_edit::{DocumentMut, Item, Table};
@@ -28,21 +27,6 @@ pub struct TargetFile {
     pub crlf: bool,
     /// The edit in progress.
     pub editing: Editing,
-}
-
-fn json_options() -> ParseOptions {
-    ParseOptions {
-        allow_comments: true,
-        allow_trailing_commas: true,
-        allow_loose_object_property_names: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
-    }
 }
 
 /// Converts a JSON value to CST input.
@@ -90,7 +74,8 @@ impl TargetFile {
     /// A file to edit as JSON, from its current text (None: new file).
     pub fn json(before: Option<String>, bom: bool) -> Result<Self, String> {
         let text = before.clone().unwrap_or_else(|| "{}\n".to_string());
-        let root = CstRootNode::parse(&text, &json_options()).map_err(|e| e.to_string())?;
+        let root = CstRootNode::parse(&text, &crate::read::json::jsonc_options())
+            .map_err(|e| e.to_string())?;
         Ok(TargetFile {
             crlf: text.contains("\r\n"),
             before,

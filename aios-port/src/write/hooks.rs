@@ -6,7 +6,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::facts;
-use crate::model::{Hook, HookHandlerType, TimeoutUnit};
+use crate::model::{Hook, TimeoutUnit};
 use crate::vendor::Vendor;
 use crate::write::Loss;
 
@@ -181,14 +181,7 @@ fn handler_for(
         );
         return None;
     }
-    let ty = match &h.handler_type.value {
-        HookHandlerType::Command => "command",
-        HookHandlerType::Http => "http",
-        HookHandlerType::McpTool => "mcp_tool",
-        HookHandlerType::Prompt => "prompt",
-        HookHandlerType::Agent => "agent",
-        HookHandlerType::Unknown(t) => t.as_str(),
-    };
+    let ty = h.handler_type.value.as_str();
     let blocking = matches!(
         neutral,
         "PreToolUse" | "PermissionRequest" | "UserPromptSubmit" | "Stop"

@@ -5,30 +5,11 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::model::mcp::show_parts as braced;
 use crate::model::{EnvValue, McpServer, Part, Transport};
 use crate::source::{Origin, Spanned};
 use crate::vendor::Vendor;
 use crate::write::Loss;
-
-/// `${NAME}` / `${NAME:-default}` text of `parts` (Claude and Gemini both read this syntax).
-fn braced(parts: &[Part]) -> String {
-    parts
-        .iter()
-        .map(|p| match p {
-            Part::Literal(s) => s.clone(),
-            Part::Var {
-                name,
-                default: None,
-                ..
-            } => format!("${{{name}}}"),
-            Part::Var {
-                name,
-                default: Some(d),
-                ..
-            } => format!("${{{name}:-{d}}}"),
-        })
-        .collect()
-}
 
 fn is_literal(v: &EnvValue) -> bool {
     !v.has_vars()
@@ -134,31 +115,7 @@ fn claude(cx: &mut Cx<'_>) -> Map<String, Value> {
             );
         }
     }
-    if let Some(c) = &s.command {
-        m.insert("command".into(), json!(braced(&c.value.parts)));
-    }
-    if !s.args.is_empty() {
-        m.insert(
-            "args".into(),
-            json!(
-                s.args
-                    .iter()
-                    .map(|a| braced(&a.value.parts))
-                    .collect::<Vec<_>>()
-            ),
-        );
-    }
-    let mut env = Map::new();
-    for (k, v) in &s.env {
-        env.insert(k.value.clone(), json!(braced(&v.value.parts)));
-    }
-    for k in &s.env_vars {
-        env.entry(k.value.clone())
-            .or_insert_with(|| json!(format!("${{{}}}", k.value)));
-    }
-    if !env.is_empty() {
-        m.insert("env".into(), Value::Object(env));
-    }
+    stdio_braced(s, &mut m);
     if let Some(c) = &s.cwd {
         let what = format!("`cwd` of MCP server `{}`", cx.name());
         cx.skip(c.origin, what, "Claude Code has no working directory per server: relative paths would resolve elsewhere", "wrap the command (`sh -c 'cd DIR && exec …'`) in the source, or drop `cwd`");
@@ -220,6 +177,36 @@ fn disabled_and_tools(cx: &mut Cx<'_>, why: &str, help: &str) {
             "only Codex can refuse to start when a server fails",
             "none: the target starts without the server",
         );
+    }
+}
+
+/// `command`, `args` and `env` in `${VAR}` syntax (Claude and Gemini read the same), with
+/// Codex's `env_vars` written back as `K = ${K}`.
+fn stdio_braced(s: &McpServer, m: &mut Map<String, Value>) {
+    if let Some(c) = &s.command {
+        m.insert("command".into(), json!(braced(&c.value.parts)));
+    }
+    if !s.args.is_empty() {
+        m.insert(
+            "args".into(),
+            json!(
+                s.args
+                    .iter()
+                    .map(|a| braced(&a.value.parts))
+                    .collect::<Vec<_>>()
+            ),
+        );
+    }
+    let mut env = Map::new();
+    for (k, v) in &s.env {
+        env.insert(k.value.clone(), json!(braced(&v.value.parts)));
+    }
+    for k in &s.env_vars {
+        env.entry(k.value.clone())
+            .or_insert_with(|| json!(format!("${{{}}}", k.value)));
+    }
+    if !env.is_empty() {
+        m.insert("env".into(), Value::Object(env));
     }
 }
 
@@ -436,31 +423,7 @@ fn gemini(cx: &mut Cx<'_>) -> Map<String, Value> {
             return m;
         }
     }
-    if let Some(c) = &s.command {
-        m.insert("command".into(), json!(braced(&c.value.parts)));
-    }
-    if !s.args.is_empty() {
-        m.insert(
-            "args".into(),
-            json!(
-                s.args
-                    .iter()
-                    .map(|a| braced(&a.value.parts))
-                    .collect::<Vec<_>>()
-            ),
-        );
-    }
-    let mut env = Map::new();
-    for (k, v) in &s.env {
-        env.insert(k.value.clone(), json!(braced(&v.value.parts)));
-    }
-    for k in &s.env_vars {
-        env.entry(k.value.clone())
-            .or_insert_with(|| json!(format!("${{{}}}", k.value)));
-    }
-    if !env.is_empty() {
-        m.insert("env".into(), Value::Object(env));
-    }
+    stdio_braced(s, &mut m);
     if let Some(c) = &s.cwd {
         m.insert("cwd".into(), json!(braced(&c.value.parts)));
     }

@@ -55,13 +55,7 @@ impl Rule for InstructionsDiffer {
     fn check(&self, ws: &Workspace, cx: &mut LintContext<'_>) {
         let m = &ws.model;
         let vendors: Vec<Vendor> = cx.vendors().iter().collect();
-        let mut dirs: Vec<&str> = vendors
-            .iter()
-            .flat_map(|v| m.instruction_dirs(*v))
-            .collect();
-        dirs.sort();
-        dirs.dedup();
-        for dir in dirs {
+        for dir in m.instruction_dirs_of(cx.vendors()) {
             let loaded: Vec<(Vendor, Vec<LoadedSection>)> = vendors
                 .iter()
                 .map(|v| (*v, m.loaded_sections(&ws.sources, *v, dir)))

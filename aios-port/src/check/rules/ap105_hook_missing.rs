@@ -3,7 +3,7 @@
 use crate::check::{Category, LintContext, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts;
-use crate::model::{Hook, HookHandlerType, Scope};
+use crate::model::{Hook, Scope};
 use crate::vendor::Vendor;
 use crate::workspace::Workspace;
 
@@ -32,17 +32,6 @@ pub(crate) fn normalize_command(c: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn handler_type_name(t: &HookHandlerType) -> &str {
-    match t {
-        HookHandlerType::Command => "command",
-        HookHandlerType::Http => "http",
-        HookHandlerType::McpTool => "mcp_tool",
-        HookHandlerType::Prompt => "prompt",
-        HookHandlerType::Agent => "agent",
-        HookHandlerType::Unknown(s) => s,
-    }
 }
 
 /// Whether `h` of another vendor is the same hook for vendor `v`: same lifecycle point and
@@ -82,14 +71,14 @@ impl Rule for HookMissing {
                 .copied()
                 .filter(|v| *v != h.vendor)
                 .filter(|v| facts::event_for(*v, neutral).is_some())
-                .filter(|v| facts::runs_handler_type(*v, handler_type_name(&h.handler_type.value)))
+                .filter(|v| facts::runs_handler_type(*v, h.handler_type.value.as_str()))
                 .filter(|v| !project.iter().any(|o| o.vendor == *v && same(h, o)))
                 .collect();
             if missing.is_empty() {
                 continue;
             }
             let what = h.command.as_ref().map_or_else(
-                || handler_type_name(&h.handler_type.value).to_string(),
+                || h.handler_type.value.as_str().to_string(),
                 |c| format!("`{}`", c.value),
             );
             let names: Vec<String> = missing

@@ -251,18 +251,12 @@ that name, this rule leaves the server alone.
 
 #[cfg(test)]
 mod tests {
-    use std::fs;
+    use crate::read::testing::write;
     use std::path::Path;
 
     use crate::check::{CheckOptions, RuleSelection, check};
     use crate::vendor::Vendor;
     use crate::workspace::{LoadOptions, Workspace};
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let p = root.join(rel);
-        fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
-        fs::write(p, text).expect("write");
-    }
 
     fn run(root: &Path) -> Vec<String> {
         let ws = Workspace::load(root, &LoadOptions::default()).expect("loads");

@@ -1,6 +1,6 @@
 //! AP204 `unsupported-hook`: A hook uses an event, handler type or option another vendor of the workspace lacks.
 
-use crate::check::rules::ap205_guard_fails_open::{flag, handler_type_name, list, short_command};
+use crate::check::rules::ap205_guard_fails_open::{flag, list, short_command};
 use crate::check::{Category, LintContext, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::facts;
@@ -103,7 +103,7 @@ fn reasons(h: &Hook, b: Vendor, seen: &[Origin]) -> Vec<Reason> {
         });
         return out;
     }
-    let t = handler_type_name(&h.handler_type.value);
+    let t = h.handler_type.value.as_str();
     if !matches!(h.handler_type.value, HookHandlerType::Unknown(_))
         && !facts::runs_handler_type(b, t)
     {

@@ -29,18 +29,6 @@ static META: RuleMeta = RuleMeta {
     from_loader: false,
 };
 
-/// The `type` of a handler as written.
-pub(crate) fn handler_type_name(t: &HookHandlerType) -> &str {
-    match t {
-        HookHandlerType::Command => "command",
-        HookHandlerType::Http => "http",
-        HookHandlerType::McpTool => "mcp_tool",
-        HookHandlerType::Prompt => "prompt",
-        HookHandlerType::Agent => "agent",
-        HookHandlerType::Unknown(s) => s,
-    }
-}
-
 /// Whether handler key `key` is set to `true`.
 pub(crate) fn flag(h: &Hook, key: &str) -> bool {
     h.extra
@@ -60,7 +48,7 @@ pub(crate) fn short_command(h: &Hook) -> String {
         })
     });
     let Some(text) = text else {
-        return format!("({} handler)", handler_type_name(&h.handler_type.value));
+        return format!("({} handler)", h.handler_type.value.as_str());
     };
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut s: String = one_line.chars().take(50).collect();
@@ -505,7 +493,7 @@ fn vendor_cases(h: &Hook, a: &Answers, kind: GuardKind, b: Vendor, as_is: bool) 
             });
             return cases;
         }
-        let t = handler_type_name(&h.handler_type.value);
+        let t = h.handler_type.value.as_str();
         if !facts::runs_handler_type(b, t) {
             cases.push(Case {
                 vendor: b,
