@@ -498,29 +498,6 @@ impl LoadCx {
     }
 }
 
-/// Helpers for tests that build small workspaces on disk.
-#[cfg(test)]
-pub(crate) mod testing {
-    use std::fs;
-    use std::path::Path;
-
-    use crate::workspace::{LoadOptions, Workspace};
-
-    /// Writes `text` at `root/rel`, creating directories.
-    pub(crate) fn write(root: &Path, rel: &str, text: &str) {
-        let p = root.join(rel);
-        if let Some(d) = p.parent() {
-            fs::create_dir_all(d).expect("mkdir");
-        }
-        fs::write(p, text).expect("write");
-    }
-
-    /// Loads the workspace at `root`.
-    pub(crate) fn load(root: &Path) -> Workspace {
-        Workspace::load(root, &LoadOptions::default()).expect("loads")
-    }
-}
-
 /// Joins a workspace-relative directory and a name.
 pub(crate) fn join(dir: &str, name: &str) -> String {
     if dir.is_empty() {
@@ -552,4 +529,27 @@ pub(crate) fn normalize(dir: &str, rel: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
+}
+
+/// Helpers for tests that build small workspaces on disk.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::fs;
+    use std::path::Path;
+
+    use crate::workspace::{LoadOptions, Workspace};
+
+    /// Writes `text` at `root/rel`, creating directories.
+    pub(crate) fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        if let Some(d) = p.parent() {
+            fs::create_dir_all(d).expect("mkdir");
+        }
+        fs::write(p, text).expect("write");
+    }
+
+    /// Loads the workspace at `root`.
+    pub(crate) fn load(root: &Path) -> Workspace {
+        Workspace::load(root, &LoadOptions::default()).expect("loads")
+    }
 }
