@@ -2,8 +2,13 @@
 //! to put in the target file and the losses (what the target cannot express); files are
 //! edited by [`crate::sync`].
 
+pub(crate) mod agents;
+pub(crate) mod commands;
 pub mod hooks;
 pub mod mcp;
+pub(crate) mod permissions;
+pub(crate) mod plugins;
+pub(crate) mod skills;
 
 use serde::Serialize;
 

@@ -189,7 +189,10 @@ fn detect_primary(ws: &Workspace) -> Option<(Vendor, usize)> {
         })
 }
 
-struct Planner<'a> {
+/// The plan being built. Writers of each artifact kind (in `crate::write`) add to it through
+/// its ownership-aware operations: [`Planner::whole_file`], [`Planner::symlink`],
+/// [`Planner::json_entry`], [`Planner::toml_table`] and [`Planner::lose`].
+pub(crate) struct Planner<'a> {
     ws: &'a Workspace,
     options: &'a SyncOptions,
     lock_before: Lock,
@@ -249,6 +252,11 @@ pub fn plan(ws: &Workspace, options: &SyncOptions, lock: Lock) -> Result<SyncPla
         p.mcp(primary, *t);
         p.hooks(primary, *t);
         p.instructions(primary, *t);
+        crate::write::skills::plan(&mut p, primary, *t);
+        crate::write::agents::plan(&mut p, primary, *t);
+        crate::write::commands::plan(&mut p, primary, *t);
+        crate::write::plugins::plan(&mut p, primary, *t);
+        crate::write::permissions::plan(&mut p, primary, *t);
     }
     Ok(p.finish(primary, detected, targets))
 }
@@ -272,6 +280,112 @@ fn hooks_location(v: Vendor) -> &'static str {
 }
 
 impl Planner<'_> {
+    /// The workspace being synced.
+    pub(crate) fn ws(&self) -> &Workspace {
+        self.ws
+    }
+
+    /// The options of this sync.
+    pub(crate) fn options(&self) -> &SyncOptions {
+        self.options
+    }
+
+    /// Reports what a target cannot express.
+    pub(crate) fn lose(&mut self, l: Loss) {
+        self.losses.push(l);
+    }
+
+    /// What is at `path` now, as the value the lock hashes: `{"symlink": target}` for a link,
+    /// the text for a file, None when nothing is there.
+    fn current(&self, path: &str) -> Option<Value> {
+        let full = self.ws.root.join(path);
+        let meta = full.symlink_metadata().ok()?;
+        if meta.file_type().is_symlink() {
+            let t = std::fs::read_link(&full).ok()?;
+            return Some(json!({"symlink": t.to_string_lossy().replace('\\', "/")}));
+        }
+        if let Some(id) = self.ws.sources.find(path) {
+            return Some(json!(self.ws.sources.get(id).text));
+        }
+        if meta.len() > crate::read::MAX_FILE_BYTES {
+            return Some(json!({"too_large": meta.len()}));
+        }
+        std::fs::read_to_string(&full).ok().map(|t| json!(t))
+    }
+
+    /// Makes `path` hold exactly `text`: a file aios-port owns whole (created; updated when it
+    /// wrote it and nobody edited it since; otherwise a conflict).
+    pub(crate) fn whole_file(&mut self, path: &str, text: String) {
+        let key = lock::key(path, None);
+        let current = self.current(path);
+        if current.as_ref().is_some_and(|c| c.get("symlink").is_some()) {
+            self.conflicts.push(Conflict {
+                path: path.to_string(),
+                entry: None,
+                reason: "is a symlink; aios-port does not write through links".into(),
+            });
+            return;
+        }
+        let desired = json!(text);
+        if !self.may_write(&key, path, None, current.as_ref(), &desired) {
+            return;
+        }
+        if let Some(f) = self.file(path) {
+            f.set_text(text);
+            self.record(path, None, &desired);
+        }
+    }
+
+    /// Makes `path` a symlink to `target` (relative to the link's directory).
+    pub(crate) fn symlink(&mut self, path: &str, target: &str) {
+        let key = lock::key(path, None);
+        let current = self.current(path);
+        let desired = json!({"symlink": target});
+        if !self.may_write(&key, path, None, current.as_ref(), &desired) {
+            return;
+        }
+        self.symlinks.insert(path.to_string(), target.to_string());
+        self.record(path, None, &desired);
+    }
+
+    /// Sets `key` of the JSON object at `object` (created when missing) in the JSON file
+    /// `path` to `value`, owned as the entry `object.key`.
+    pub(crate) fn json_entry(&mut self, path: &str, object: &[&str], key: &str, value: &Value) {
+        if self.file(path).is_none() {
+            return;
+        }
+        let entry = object.iter().copied().chain([key]).collect::<Vec<_>>().join(".");
+        let lock_key = lock::key(path, Some(&entry));
+        let current = self.files.get(path).and_then(|f| f.json_get(object, key));
+        if self.may_write(&lock_key, path, Some(&entry), current.as_ref(), value) {
+            let ok = self.files.get_mut(path).is_some_and(|f| f.json_set(object, key, value));
+            if ok {
+                self.record(path, Some(&entry), value);
+            } else {
+                self.errors.push(format!("`{path}`: `{}` is not an object", object.join(".")));
+            }
+        }
+    }
+
+    /// Makes the TOML table `table` of `path` hold exactly `value` (an object), owned as the
+    /// entry `table` (dotted).
+    pub(crate) fn toml_table(&mut self, path: &str, table: &[&str], value: &Value) {
+        if self.file(path).is_none() {
+            return;
+        }
+        let entry = table.join(".");
+        let lock_key = lock::key(path, Some(&entry));
+        let current = self.files.get(path).and_then(|f| f.toml_get(table));
+        if self.may_write(&lock_key, path, Some(&entry), current.as_ref(), value) {
+            let ok = self.files.get_mut(path).is_some_and(|f| f.toml_set(table, value));
+            if ok {
+                self.record(path, Some(&entry), value);
+            } else {
+                self.errors.push(format!("`{path}`: `{entry}` is not a table"));
+            }
+        }
+    }
+
     /// The target file at `path`, opened for editing (from the text the loader read).
     fn file(&mut self, path: &str) -> Option<&mut TargetFile> {
         if !self.files.contains_key(path) {
