@@ -198,7 +198,9 @@ fn hand_edit_is_a_conflict_and_force_overwrites() {
 }
 
 /// Drift rules whose findings sync fixes.
-const SYNC_FIXES: [&str; 5] = ["AP101", "AP102", "AP103", "AP104", "AP105"];
+const SYNC_FIXES: [&str; 9] = [
+    "AP101", "AP102", "AP103", "AP104", "AP105", "AP106", "AP107", "AP108", "AP109",
+];
 
 fn drift_after_sync(src: &Path, options: &SyncOptions) -> (Vec<String>, sync::SyncPlan) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -234,7 +236,15 @@ fn drift_after_sync(src: &Path, options: &SyncOptions) -> (Vec<String>, sync::Sy
 
 #[test]
 fn sync_fixtures_leave_no_drift() {
-    for name in ["sync-from-claude", "sync-from-codex", "sync-from-gemini"] {
+    let mut names: Vec<String> = fs::read_dir(fixtures())
+        .expect("fixtures")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("sync-from-"))
+        .collect();
+    names.sort();
+    for name in names {
+        let name = name.as_str();
         let (found, plan) = drift_after_sync(&fixtures().join(name), &lossy());
         assert!(
             plan.conflicts.is_empty() && plan.errors.is_empty(),

@@ -354,15 +354,24 @@ impl Planner<'_> {
         if self.file(path).is_none() {
             return;
         }
-        let entry = object.iter().copied().chain([key]).collect::<Vec<_>>().join(".");
+        let entry = object
+            .iter()
+            .copied()
+            .chain([key])
+            .collect::<Vec<_>>()
+            .join(".");
         let lock_key = lock::key(path, Some(&entry));
         let current = self.files.get(path).and_then(|f| f.json_get(object, key));
         if self.may_write(&lock_key, path, Some(&entry), current.as_ref(), value) {
-            let ok = self.files.get_mut(path).is_some_and(|f| f.json_set(object, key, value));
+            let ok = self
+                .files
+                .get_mut(path)
+                .is_some_and(|f| f.json_set(object, key, value));
             if ok {
                 self.record(path, Some(&entry), value);
             } else {
-                self.errors.push(format!("`{path}`: `{}` is not an object", object.join(".")));
+                self.errors
+                    .push(format!("`{path}`: `{}` is not an object", object.join(".")));
             }
         }
     }
@@ -377,11 +386,15 @@ impl Planner<'_> {
         let lock_key = lock::key(path, Some(&entry));
         let current = self.files.get(path).and_then(|f| f.toml_get(table));
         if self.may_write(&lock_key, path, Some(&entry), current.as_ref(), value) {
-            let ok = self.files.get_mut(path).is_some_and(|f| f.toml_set(table, value));
+            let ok = self
+                .files
+                .get_mut(path)
+                .is_some_and(|f| f.toml_set(table, value));
             if ok {
                 self.record(path, Some(&entry), value);
             } else {
-                self.errors.push(format!("`{path}`: `{entry}` is not a table"));
+                self.errors
+                    .push(format!("`{path}`: `{entry}` is not a table"));
             }
         }
     }
