@@ -352,3 +352,38 @@ fn rules_and_explain() {
     assert!(text.contains("## Why is this bad?"));
     aios().args(["explain", "AP999"]).assert().code(2);
 }
+
+#[cfg(unix)]
+#[test]
+fn closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_aios-port"))
+        .current_dir(repo())
+        .args([
+            "scan",
+            "../shared/corpus/anthropics__claude-plugins-official",
+            "--format",
+            "json",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    let mut first = [0u8; 1];
+    child
+        .stdout
+        .as_mut()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("reads");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("waits");
+    assert_eq!(first[0], b'{');
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
