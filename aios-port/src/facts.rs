@@ -424,6 +424,32 @@ pub fn model_family(model: &str) -> Option<Vendor> {
     }
 }
 
+/// Claude tools whose use cannot change files or run commands: a subagent limited to them
+/// (and MCP tools, which no sandbox governs) is approximated in Codex by
+/// `sandbox_mode = "read-only"` (FORMATS.md §4b: "approximate read-only agents with
+/// sandbox_mode").
+pub const CLAUDE_READ_ONLY_TOOLS: &[&str] = &[
+    "Read",
+    "Grep",
+    "Glob",
+    "LS",
+    "WebFetch",
+    "WebSearch",
+    "NotebookRead",
+    "TodoWrite",
+];
+
+/// The Claude tools a Codex subagent role with `sandbox_mode = "read-only"` becomes in Claude
+/// Code and (through [`tool_for`]) Gemini CLI: reading and searching files, nothing that writes
+/// or runs commands.
+pub const READ_ONLY_AGENT_TOOLS: &[&str] = &["Read", "Grep", "Glob"];
+
+/// Claude Code `effort` levels (subagent frontmatter; the client's own list in 2.1.332).
+pub const CLAUDE_EFFORT_LEVELS: &[&str] = &["low", "medium", "high", "xhigh", "max"];
+
+/// Codex `model_reasoning_effort` values (config reference: `minimal` to `xhigh`, and `none`).
+pub const CODEX_REASONING_EFFORTS: &[&str] = &["none", "minimal", "low", "medium", "high", "xhigh"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
