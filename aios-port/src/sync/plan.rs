@@ -270,6 +270,15 @@ fn mcp_location(v: Vendor) -> (&'static str, &'static [&'static str]) {
     }
 }
 
+/// A TOML value (not a table) as JSON, for comparison with what a writer wants.
+fn toml_scalar_json(v: &toml_edit::Value) -> Option<Value> {
+    let text = format!("x = {}", v.to_string().trim());
+    let mut diags = Vec::new();
+    crate::read::toml::parse(crate::source::FileId(0), &text, &mut diags)
+        .map(|n| n.to_json())
+        .and_then(|j| j.get("x").cloned())
+}
+
 /// Where each vendor keeps project hooks: file and the key holding the event map.
 fn hooks_location(v: Vendor) -> &'static str {
     match v {
@@ -396,6 +405,53 @@ impl Planner<'_> {
                 self.errors
                     .push(format!("`{path}`: `{entry}` is not a table"));
             }
+        }
+    }
+
+    /// Sets the top-level key `key` of the TOML file `path` to `value` (a scalar or an array),
+    /// owned as the entry `key` (Codex `approval_policy`, `sandbox_mode`). The value is edited in
+    /// place: its comment and spacing survive.
+    pub(crate) fn toml_value(&mut self, path: &str, key: &str, value: &Value) {
+        if self.file(path).is_none() {
+            return;
+        }
+        let lock_key = lock::key(path, Some(key));
+        let current = self.files.get(path).and_then(|f| match &f.editing {
+            crate::sync::edit::Editing::Toml(doc) => doc
+                .get(key)
+                .and_then(|i| i.as_value())
+                .and_then(toml_scalar_json),
+            _ => None,
+        });
+        if !self.may_write(&lock_key, path, Some(key), current.as_ref(), value) {
+            return;
+        }
+        let Some(new) = crate::sync::edit::toml_value(value) else {
+            self.errors
+                .push(format!("`{path}`: `{key}` cannot be written as TOML"));
+            return;
+        };
+        let ok = match self.files.get_mut(path).map(|f| &mut f.editing) {
+            Some(crate::sync::edit::Editing::Toml(doc)) => match doc.get_mut(key) {
+                Some(toml_edit::Item::Value(cur)) => {
+                    let decor = cur.decor().clone();
+                    *cur = new;
+                    *cur.decor_mut() = decor;
+                    true
+                }
+                Some(_) => false,
+                None => {
+                    doc.insert(key, toml_edit::Item::Value(new));
+                    true
+                }
+            },
+            _ => false,
+        };
+        if ok {
+            self.record(path, Some(key), value);
+        } else {
+            self.errors
+                .push(format!("`{path}`: `{key}` is a table, not a value"));
         }
     }
 
