@@ -201,9 +201,16 @@ fn hand_edit_is_a_conflict_and_force_overwrites() {
 fn vendor_of(path: &str) -> Option<Vendor> {
     let name = path.rsplit('/').next().unwrap_or(path);
     let has = |dir: &str| path.starts_with(dir) || path.contains(&format!("/{dir}"));
-    if has(".claude/") || has(".claude-plugin/") || matches!(name, "CLAUDE.md" | "CLAUDE.local.md" | ".mcp.json") {
+    if has(".claude/")
+        || has(".claude-plugin/")
+        || matches!(name, "CLAUDE.md" | "CLAUDE.local.md" | ".mcp.json")
+    {
         Some(Vendor::Claude)
-    } else if has(".codex/") || has(".codex-plugin/") || has(".agents/") || matches!(name, "AGENTS.md" | "AGENTS.override.md") {
+    } else if has(".codex/")
+        || has(".codex-plugin/")
+        || has(".agents/")
+        || matches!(name, "AGENTS.md" | "AGENTS.override.md")
+    {
         Some(Vendor::Codex)
     } else if has(".gemini/") || matches!(name, "GEMINI.md" | "gemini-extension.json") {
         Some(Vendor::Gemini)
@@ -301,7 +308,12 @@ fn corpus_syncs_to_every_vendor_idempotently() {
         // finding names an item with a loss.
         for f in found {
             // Instructions the primary keeps outside a file it imports stay its own (reported).
-            if f.starts_with("AP103") && plan.losses.iter().any(|l| l.what.starts_with("sections of")) {
+            if f.starts_with("AP103")
+                && plan
+                    .losses
+                    .iter()
+                    .any(|l| l.what.starts_with("sections of"))
+            {
                 continue;
             }
             // Every backticked name of the finding (server, file, event) that a loss also names.

@@ -256,7 +256,17 @@ const SANDBOX_MODES: &[&str] = &["read-only", "workspace-write", "danger-full-ac
 fn approval_policy(cx: &mut LoadCx, a: &Node, path: &str) -> Option<Spanned<String>> {
     match &a.kind {
         NodeKind::Str(s) => {
-            if !APPROVAL_POLICIES.contains(&s.as_str()) {
+            // Codex 0.169: "`approval_policy = \"untrusted\"` is no longer supported; remove this
+            // setting" (a load error, verified with the pinned client).
+            if s == "untrusted" {
+                refuse(
+                    cx,
+                    a.origin,
+                    "`approval_policy = \"untrusted\"` is no longer supported by Codex".to_string(),
+                    path,
+                    "use \"on-request\" with `sandbox_mode = \"read-only\"` for the closest behaviour",
+                );
+            } else if !APPROVAL_POLICIES.contains(&s.as_str()) {
                 refuse(
                     cx,
                     a.origin,
@@ -265,7 +275,7 @@ fn approval_policy(cx: &mut LoadCx, a: &Node, path: &str) -> Option<Spanned<Stri
                         APPROVAL_POLICIES.join(", ")
                     ),
                     path,
-                    "use untrusted, on-request or never (`on-failure` is deprecated)",
+                    "use on-request or never (`on-failure` is deprecated)",
                 );
             }
             Some(Spanned::new(s.clone(), a.origin))

@@ -567,32 +567,10 @@ impl Planner<'_> {
             return;
         }
         for (name, v) in &desired {
-            let entry = format!("{}.{name}", prefix.join("."));
-            let key = lock::key(path, Some(&entry));
-            let current = self.files.get(path).and_then(|f| {
-                if target == Vendor::Codex {
-                    f.toml_get(&[prefix[0], name])
-                } else {
-                    f.json_get(prefix, name)
-                }
-            });
-            if self.may_write(&key, path, Some(&entry), current.as_ref(), v) {
-                let Some(f) = self.files.get_mut(path) else {
-                    return;
-                };
-                let ok = if target == Vendor::Codex {
-                    f.toml_set(&[prefix[0], name], v)
-                } else {
-                    f.json_set(prefix, name, v)
-                };
-                if ok {
-                    self.record(path, Some(&entry), v);
-                } else {
-                    self.errors.push(format!(
-                        "`{path}`: `{}` is not an object; cannot add `{name}`",
-                        prefix.join(".")
-                    ));
-                }
+            if target == Vendor::Codex {
+                self.toml_table(path, &[prefix[0], name], v);
+            } else {
+                self.json_entry(path, prefix, name, v);
             }
         }
         for name in stale {
