@@ -40,3 +40,22 @@ pub struct Skill {
     /// The whole file.
     pub origin: Origin,
 }
+
+/// The vendors that read skills from a `<dot>/skills` root (`.claude`, `.agents`, `.codex`, `.gemini`).
+pub fn root_readers(dot: &str) -> VendorSet {
+    use crate::vendor::Vendor;
+    match dot {
+        ".claude" => VendorSet::only(Vendor::Claude),
+        ".agents" => VendorSet::of(&[Vendor::Codex, Vendor::Gemini]),
+        ".codex" => VendorSet::only(Vendor::Codex),
+        ".gemini" => VendorSet::only(Vendor::Gemini),
+        _ => VendorSet::EMPTY,
+    }
+}
+
+impl Skill {
+    /// Every path under which the skill is found.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.path.as_str()).chain(self.also_at.iter().map(String::as_str))
+    }
+}

@@ -1009,7 +1009,7 @@ fn files_below(cx: &LoadCx, dir: &str) -> Vec<String> {
 /// The command name Gemini derives from a path relative to the commands directory: segments
 /// joined with `:`, each with characters outside `[A-Za-z0-9_.-]` replaced by `_` and cut to
 /// 47 characters plus `...` when longer than 50.
-fn command_name(rel: &str) -> String {
+pub(crate) fn command_name(rel: &str) -> String {
     rel.split('/')
         .map(|seg| {
             let s: String = seg

@@ -819,31 +819,6 @@ fn yaml_str(s: &str) -> String {
     }
 }
 
-/// The name Gemini CLI gives a command file at `rel` (`a/b`): each segment with characters
-/// outside `[A-Za-z0-9_.-]` as `_`, cut to 47 characters and `...` past 50; joined with `:`.
-fn gemini_name(rel: &str) -> String {
-    rel.split('/')
-        .map(|seg| {
-            let s: String = seg
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            if s.chars().count() > 50 {
-                format!("{}...", s.chars().take(47).collect::<String>())
-            } else {
-                s
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(":")
-}
-
 /// The relative path of command `name` (`a:b` → `a/b`), when every segment is a usable name.
 fn command_rel(name: &str) -> Option<String> {
     let rel = name.replace(':', "/");
@@ -1001,12 +976,15 @@ fn actions(ws: &Workspace, primary: Vendor, target: Vendor) -> Vec<Action> {
                     ));
                     continue;
                 };
-                if gemini_name(&rel) != c.name {
+                if crate::read::gemini::command_name(&rel) != c.name {
                     out.push(Action::Lose(Loss::field(
                         target,
                         origin,
                         format!("the name of command `/{}`", c.name),
-                        format!("Gemini CLI calls the file `/{}`", gemini_name(&rel)),
+                        format!(
+                            "Gemini CLI calls the file `/{}`",
+                            crate::read::gemini::command_name(&rel)
+                        ),
                         "rename the command with letters, digits, `_`, `.` and `-` only",
                     )));
                 }
@@ -1232,8 +1210,11 @@ mod tests {
         assert_eq!(yaml_str("Fix: a"), "\"Fix: a\"");
         assert_eq!(yaml_str("yes"), "\"yes\"");
         assert_eq!(yaml_str("2 things"), "\"2 things\"");
-        assert_eq!(gemini_name("git/commit"), "git:commit");
-        assert_eq!(gemini_name("my cmd"), "my_cmd");
+        assert_eq!(
+            crate::read::gemini::command_name("git/commit"),
+            "git:commit"
+        );
+        assert_eq!(crate::read::gemini::command_name("my cmd"), "my_cmd");
         assert_eq!(command_rel("a:b"), Some("a/b".into()));
         assert_eq!(command_rel("a::b"), None);
         assert_eq!(command_rel(".."), None);

@@ -80,25 +80,10 @@ pub(crate) fn plan(p: &mut Planner<'_>, primary: Vendor, target: Vendor) {
     apply(p, actions);
 }
 
-/// The vendors that read the skills root `dot` (`.claude`, `.agents`, `.codex`, `.gemini`).
-fn root_readers(dot: &str) -> VendorSet {
-    match dot {
-        ".claude" => VendorSet::only(Vendor::Claude),
-        ".agents" => VendorSet::of(&[Vendor::Codex, Vendor::Gemini]),
-        ".codex" => VendorSet::only(Vendor::Codex),
-        ".gemini" => VendorSet::only(Vendor::Gemini),
-        _ => VendorSet::EMPTY,
-    }
-}
-
-/// Every path under which the skill is found.
-fn paths(s: &Skill) -> impl Iterator<Item = &str> {
-    std::iter::once(s.path.as_str()).chain(s.also_at.iter().map(String::as_str))
-}
-
 /// The names a skill answers to: its directory names and its `name` frontmatter.
 pub(crate) fn skill_names(s: &Skill) -> Vec<&str> {
-    let mut out: Vec<&str> = paths(s)
+    let mut out: Vec<&str> = s
+        .paths()
         .filter_map(skill_location)
         .map(|l| l.name)
         .collect();
@@ -203,9 +188,9 @@ fn actions(ws: &Workspace, options: &SyncOptions, primary: Vendor, target: Vendo
             continue;
         }
         // The path under which the primary finds it.
-        let Some((path, loc)) = paths(s).find_map(|p| {
+        let Some((path, loc)) = s.paths().find_map(|p| {
             skill_location(p)
-                .filter(|l| root_readers(l.dot).contains(primary))
+                .filter(|l| crate::model::skills::root_readers(l.dot).contains(primary))
                 .map(|l| (p, l))
         }) else {
             continue;
@@ -258,7 +243,7 @@ fn actions(ws: &Workspace, options: &SyncOptions, primary: Vendor, target: Vendo
             !std::ptr::eq(**o, s)
                 && visible_to(o).contains(target)
                 && skill_names(o).contains(&src.name.as_str())
-                && !paths(o).any(|p| parent(p) == dest)
+                && !o.paths().any(|p| parent(p) == dest)
         }) {
             out.push(lose(
                 format!(

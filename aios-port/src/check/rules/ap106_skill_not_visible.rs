@@ -56,36 +56,23 @@ pub(crate) fn skill_location(path: &str) -> Option<SkillLocation<'_>> {
     })
 }
 
-/// The vendors that read the skills root `dot` of a directory they are started in.
-fn root_readers(dot: &str) -> VendorSet {
-    match dot {
-        ".claude" => VendorSet::only(Vendor::Claude),
-        ".agents" => VendorSet::of(&[Vendor::Codex, Vendor::Gemini]),
-        ".codex" => VendorSet::only(Vendor::Codex),
-        ".gemini" => VendorSet::only(Vendor::Gemini),
-        _ => VendorSet::EMPTY,
-    }
-}
-
-/// Every path under which the skill is found.
-fn paths(s: &Skill) -> impl Iterator<Item = &str> {
-    std::iter::once(s.path.as_str()).chain(s.also_at.iter().map(String::as_str))
-}
-
 /// The vendors that see the skill: those that load it from the workspace root, plus, for a
 /// skills root nested in a subdirectory, the vendors that read that root when started there
 /// (the reader records Gemini CLI only for the root `.agents/skills`, while Gemini CLI, like
 /// Codex, reads `.agents/skills` of the directory it is started in).
 pub(crate) fn visible_to(s: &Skill) -> VendorSet {
-    paths(s)
+    s.paths()
         .filter_map(skill_location)
         .filter(|l| !l.base.is_empty())
-        .fold(s.loaded_by, |set, l| set.union(root_readers(l.dot)))
+        .fold(s.loaded_by, |set, l| {
+            set.union(crate::model::skills::root_readers(l.dot))
+        })
 }
 
 /// The names a skill answers to: its directory names and its `name` frontmatter.
 fn names(s: &Skill) -> Vec<&str> {
-    let mut out: Vec<&str> = paths(s)
+    let mut out: Vec<&str> = s
+        .paths()
         .filter_map(skill_location)
         .map(|l| l.name)
         .collect();

@@ -46,19 +46,6 @@ fn why_missing(v: Vendor, claude: &str) -> Option<&'static str> {
     }
 }
 
-/// Claude tool names whose use is read-only (an agent limited to them can be approximated in
-/// Codex with `sandbox_mode = "read-only"`).
-const READ_ONLY_TOOLS: &[&str] = &[
-    "Read",
-    "Grep",
-    "Glob",
-    "LS",
-    "WebFetch",
-    "WebSearch",
-    "NotebookRead",
-    "TodoWrite",
-];
-
 /// An origin covering `items` when they are in one file (else the first).
 fn span(items: &[&Spanned<String>]) -> Option<Origin> {
     let first = items.first()?;
@@ -109,7 +96,8 @@ fn agent_tools(cx: &mut LintContext<'_>, a: &Agent, others: &[Vendor]) {
             if restricts {
                 let names: Vec<String> = listed.iter().map(|t| format!("`{}`", t.value)).collect();
                 let read_only = listed.iter().all(|t| {
-                    READ_ONLY_TOOLS.contains(&base_name(&t.value)) || t.value.starts_with("mcp__")
+                    crate::facts::CLAUDE_READ_ONLY_TOOLS.contains(&base_name(&t.value))
+                        || t.value.starts_with("mcp__")
                 });
                 notes.push(format!(
                     "Codex agents have no tool list: the restriction to {} is lost and the agent can use every tool{}",
