@@ -373,3 +373,59 @@ fn guard_that_would_fail_open_is_always_refused() {
     );
     assert_eq!(report.diagnostics.len(), 2, "{:#?}", report.diagnostics);
 }
+
+#[test]
+fn generated_files_follow_the_primary_when_it_drops_an_item() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixtures().join("sync-from-claude-agents"), dir.path());
+    let options = lossy();
+    let ws = load(dir.path());
+    let plan = sync::plan(&ws, &options, Lock::default()).expect("plans");
+    sync::apply(&ws.root, &plan).expect("applies");
+    let codex = dir.path().join(".codex/agents/reviewer.toml");
+    let gemini = dir.path().join(".gemini/agents/reviewer.md");
+    assert!(codex.exists() && gemini.exists());
+    // The primary drops the agent: the files sync made for it go too.
+    fs::remove_file(dir.path().join(".claude/agents/reviewer.md")).expect("rm");
+    let ws = load(dir.path());
+    let plan = sync::plan(&ws, &options, lock_of(dir.path())).expect("plans");
+    let deleted: Vec<&str> = plan
+        .changes
+        .iter()
+        .filter(|c| c.delete)
+        .map(|c| c.path.as_str())
+        .collect();
+    assert_eq!(
+        deleted,
+        [".codex/agents/reviewer.toml", ".gemini/agents/reviewer.md"]
+    );
+    sync::apply(&ws.root, &plan).expect("applies");
+    assert!(!codex.exists() && !gemini.exists());
+    let ws = load(dir.path());
+    let plan = sync::plan(&ws, &options, lock_of(dir.path())).expect("plans");
+    assert!(
+        plan.changes.is_empty(),
+        "{:?}",
+        plan.changes.iter().map(|c| &c.path).collect::<Vec<_>>()
+    );
+    // A generated file edited by hand is not deleted: it is a conflict.
+    let edited = dir.path().join(".codex/agents/release-manager.toml");
+    let text = fs::read_to_string(&edited).expect("generated") + "# my note\n";
+    fs::write(&edited, text).expect("write");
+    fs::remove_file(dir.path().join(".claude/agents/release-manager.md")).expect("rm");
+    let ws = load(dir.path());
+    let plan = sync::plan(&ws, &options, lock_of(dir.path())).expect("plans");
+    assert!(
+        plan.conflicts
+            .iter()
+            .any(|c| c.path == ".codex/agents/release-manager.toml"),
+        "{:?}",
+        plan.conflicts
+    );
+    assert!(
+        !plan
+            .changes
+            .iter()
+            .any(|c| c.delete && c.path == ".codex/agents/release-manager.toml")
+    );
+}

@@ -57,6 +57,7 @@ pub fn run(args: &SyncArgs, out: &mut dyn Write) -> Result<Status, Box<dyn Error
     writeln!(err, "syncing {} -> {}", plan.primary, targets.join(", "))?;
     for c in &plan.changes {
         let verb = match (&c.before, &c.symlink) {
+            _ if c.delete => "delete".to_string(),
             (_, Some(t)) => format!("link -> {t}"),
             (None, _) => "create".to_string(),
             (Some(_), _) => "update".to_string(),

@@ -90,6 +90,8 @@ fn current_text(path: &Path) -> Option<String> {
 fn preflight(root: &Path, c: &FileChange) -> Result<PathBuf, ApplyError> {
     let path = checked_path(root, &c.path)?;
     match fs::symlink_metadata(&path) {
+        // A link aios-port made may be removed (its target is left alone).
+        Ok(m) if m.file_type().is_symlink() && c.delete && c.before.is_none() => {}
         Ok(m) if m.file_type().is_symlink() => {
             if c.symlink.is_none() {
                 return Err(ApplyError::Unsafe(c.path.clone()));
@@ -121,6 +123,9 @@ fn default_mode() -> fs::Permissions {
 }
 
 fn write_one(path: &Path, c: &FileChange) -> std::io::Result<()> {
+    if c.delete {
+        return fs::remove_file(path);
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     if let Some(target) = &c.symlink {

@@ -77,6 +77,9 @@ pub struct FileChange {
     pub bom: bool,
     /// The entries written, for messages (empty: the whole file).
     pub entries: Vec<String>,
+    /// Delete the file (aios-port wrote it, nobody edited it, and the primary no longer has
+    /// what it was made from).
+    pub delete: bool,
 }
 
 /// An entry or file the plan may not overwrite without `--force`.
@@ -200,6 +203,8 @@ pub(crate) struct Planner<'a> {
     files: BTreeMap<String, TargetFile>,
     entries: BTreeMap<String, Vec<String>>,
     symlinks: BTreeMap<String, String>,
+    /// Lock keys this run considered (whatever it decided): the others are stale.
+    touched: std::collections::BTreeSet<String>,
     losses: Vec<Loss>,
     conflicts: Vec<Conflict>,
     errors: Vec<String>,
@@ -244,6 +249,7 @@ pub fn plan(ws: &Workspace, options: &SyncOptions, lock: Lock) -> Result<SyncPla
         files: BTreeMap::new(),
         entries: BTreeMap::new(),
         symlinks: BTreeMap::new(),
+        touched: std::collections::BTreeSet::new(),
         losses: Vec::new(),
         conflicts: Vec::new(),
         errors: Vec::new(),
@@ -297,6 +303,24 @@ impl Planner<'_> {
     /// The options of this sync.
     pub(crate) fn options(&self) -> &SyncOptions {
         self.options
+    }
+
+    /// Declares the file `path`, and every file aios-port wrote under it, still needed although
+    /// this run does not write them again (a skill the target already sees through the link or
+    /// copy an earlier sync made).
+    pub(crate) fn keep(&mut self, path: &str) {
+        let under = format!("{path}/");
+        let kept: Vec<(String, String)> = self
+            .lock_before
+            .entries
+            .iter()
+            .filter(|(k, _)| !k.contains('#') && (k.as_str() == path || k.starts_with(&under)))
+            .map(|(k, h)| (k.clone(), h.clone()))
+            .collect();
+        for (k, h) in kept {
+            self.lock.entries.insert(k.clone(), h);
+            self.touched.insert(k);
+        }
     }
 
     /// Reports what a target cannot express.
@@ -501,6 +525,7 @@ impl Planner<'_> {
         current: Option<&Value>,
         desired: &Value,
     ) -> bool {
+        self.touched.insert(key.to_string());
         let Some(cur) = current else { return true };
         if lock::hash_value(cur) == lock::hash_value(desired) {
             // Same meaning already: adopt it.
@@ -835,6 +860,7 @@ impl Planner<'_> {
                 continue;
             }
             if same && !files.is_empty() {
+                self.touched.insert(key.clone());
                 if let Some(id) = self.ws.sources.find(&path) {
                     let cur = json!(self.ws.sources.get(id).text);
                     self.lock.entries.insert(key, lock::hash_value(&cur));
@@ -979,8 +1005,60 @@ impl Planner<'_> {
         }
     }
 
-    fn finish(self, primary: Vendor, detected: Option<String>, targets: Vec<Vendor>) -> SyncPlan {
-        let mut changes = Vec::new();
+    /// Files aios-port generated from something the primary no longer has: deleted when
+    /// unedited, a conflict otherwise. Only on a sync to every other vendor, so that a file
+    /// another target needs is never taken for stale.
+    fn stale_files(&mut self, targets: &[Vendor], primary: Vendor) -> Vec<FileChange> {
+        let full = Vendor::ALL
+            .iter()
+            .all(|v| *v == primary || targets.contains(v));
+        if !full || !self.errors.is_empty() {
+            return Vec::new();
+        }
+        let stale: Vec<(String, String)> = self
+            .lock_before
+            .entries
+            .iter()
+            .filter(|(k, _)| !k.contains('#') && !self.touched.contains(*k))
+            .map(|(k, h)| (k.clone(), h.clone()))
+            .collect();
+        let mut out = Vec::new();
+        for (path, hash) in stale {
+            let current = self.current(&path);
+            let Some(cur) = current else {
+                self.lock.entries.remove(&path);
+                continue;
+            };
+            if lock::hash_value(&cur) != hash && !self.options.force {
+                self.conflicts.push(Conflict {
+                    path: path.clone(),
+                    entry: None,
+                    reason: "no longer in the primary, but edited by hand since aios-port wrote it"
+                        .into(),
+                });
+                continue;
+            }
+            self.lock.entries.remove(&path);
+            out.push(FileChange {
+                before: cur.as_str().map(str::to_string),
+                path,
+                after: String::new(),
+                symlink: None,
+                bom: false,
+                entries: Vec::new(),
+                delete: true,
+            });
+        }
+        out
+    }
+
+    fn finish(
+        mut self,
+        primary: Vendor,
+        detected: Option<String>,
+        targets: Vec<Vendor>,
+    ) -> SyncPlan {
+        let mut changes = self.stale_files(&targets, primary);
         for (path, f) in &self.files {
             let after = f.after();
             if f.before.as_deref() != Some(after.as_str()) {
@@ -991,6 +1069,7 @@ impl Planner<'_> {
                     symlink: None,
                     bom: f.bom,
                     entries: self.entries.get(path).cloned().unwrap_or_default(),
+                    delete: false,
                 });
             }
         }
@@ -1006,6 +1085,7 @@ impl Planner<'_> {
                 symlink: Some(target.clone()),
                 bom: false,
                 entries: Vec::new(),
+                delete: false,
             });
         }
         changes.sort_by(|a, b| a.path.cmp(&b.path));
@@ -1018,6 +1098,7 @@ impl Planner<'_> {
                 symlink: None,
                 bom: false,
                 entries: Vec::new(),
+                delete: false,
             });
         }
         SyncPlan {

@@ -76,6 +76,24 @@ pub(crate) fn apply(p: &mut Planner<'_>, actions: Vec<Action>) {
 
 /// Plans the skills of `primary` for `target`.
 pub(crate) fn plan(p: &mut Planner<'_>, primary: Vendor, target: Vendor) {
+    // A skill both already see may be visible through a link or copy an earlier sync made:
+    // those files are still needed.
+    let keep: Vec<String> = p
+        .ws()
+        .model
+        .skills
+        .iter()
+        .filter(|s| s.scope == Scope::Project)
+        .filter(|s| visible_to(s).contains(primary) && visible_to(s).contains(target))
+        .flat_map(|s| {
+            s.paths()
+                .flat_map(|path| [path.to_string(), parent(path).to_string()])
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for path in keep {
+        p.keep(&path);
+    }
     let actions = actions(p.ws(), p.options(), primary, target);
     apply(p, actions);
 }
@@ -184,7 +202,10 @@ fn actions(ws: &Workspace, options: &SyncOptions, primary: Vendor, target: Vendo
     let mut planned: Vec<String> = Vec::new();
     for s in project.iter().copied() {
         let seen = visible_to(s);
-        if !seen.contains(primary) || seen.contains(target) {
+        if !seen.contains(primary) {
+            continue;
+        }
+        if seen.contains(target) {
             continue;
         }
         // The path under which the primary finds it.
