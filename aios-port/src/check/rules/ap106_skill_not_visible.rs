@@ -130,10 +130,23 @@ impl Rule for SkillNotVisible {
             .iter()
             .filter(|s| s.scope == Scope::Project)
             .collect();
+        // A skill that ports a slash command (how commands reach Codex) is judged by
+        // `command-missing` (AP108), not here.
+        let command_keys: Vec<String> = ws
+            .model
+            .commands
+            .iter()
+            .map(|c| crate::check::rules::ap108_command_missing::skill_key(&c.name))
+            .collect();
         let mut reported: Vec<&str> = Vec::new();
         for s in &skills {
             let my_names = names(s);
             if my_names.iter().any(|n| reported.contains(n)) {
+                continue;
+            }
+            if s.path.contains(".codex/skills/")
+                && my_names.iter().any(|n| command_keys.iter().any(|k| k == n))
+            {
                 continue;
             }
             // Copies under the same name count: each vendor needs to see one of them.
