@@ -359,9 +359,23 @@ fn guard_that_would_fail_open_is_always_refused() {
         .map(|l| l.what.as_str())
         .collect();
     assert_eq!(refused.len(), 2, "{:?}", plan.losses);
+    // Never written, even with --allow-lossy; without it the plan stops and says why.
     assert!(
-        plan.blocked(&options)
-            .is_some_and(|b| b.contains("fail open"))
+        plan.changes
+            .iter()
+            .all(|c| !c.after.contains("permissionDecision") && !c.after.contains("\"Read\"")),
+        "{:?}",
+        plan.changes
+    );
+    let strict = SyncOptions {
+        allow_lossy: false,
+        ..options.clone()
+    };
+    assert!(
+        plan.blocked(&strict)
+            .is_some_and(|b| b.contains("never written")),
+        "{:?}",
+        plan.blocked(&strict)
     );
     // `check` reports the same hooks.
     let report = check(

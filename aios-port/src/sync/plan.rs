@@ -118,18 +118,14 @@ impl SyncPlan {
         !self.changes.is_empty()
     }
 
-    /// Why the plan may not be applied with these options, if it may not.
+    /// Why the plan may not be applied with these options, if it may not. Refused constructs
+    /// (a guard-rail that would fail open, a permission that would widen) are never written;
+    /// the rest of the plan needs `--allow-lossy` when any construct is lost or refused.
     pub fn blocked(&self, options: &SyncOptions) -> Option<String> {
         if !self.errors.is_empty() {
             return Some(format!(
                 "{} target file(s) cannot be edited",
                 self.errors.len()
-            ));
-        }
-        let refused = self.losses.iter().filter(|l| l.refused).count();
-        if refused > 0 {
-            return Some(format!(
-                "{refused} guard-rail(s) would fail open on a target; they are never written"
             ));
         }
         if !self.conflicts.is_empty() && !options.force {
@@ -139,8 +135,16 @@ impl SyncPlan {
             ));
         }
         if !self.losses.is_empty() && !options.allow_lossy {
+            let refused = self.losses.iter().filter(|l| l.refused).count();
+            let never = if refused > 0 {
+                format!(
+                    " ({refused} of them would weaken a guard-rail or widen permissions and are never written)"
+                )
+            } else {
+                String::new()
+            };
             return Some(format!(
-                "{} construct(s) cannot be expressed: pass --allow-lossy to sync the rest",
+                "{} construct(s) cannot be expressed{never}: pass --allow-lossy to sync the rest",
                 self.losses.len()
             ));
         }

@@ -801,7 +801,7 @@ fn gemini_edit_tools(tool: &str) -> Vec<String> {
 /// The outcome of an ask or deny rule `class` on `target` in mode `tm`.
 fn outcome(class: &Class, kind: Kind, target: Vendor, tm: TargetMode) -> Outcome {
     let asks_commands = "it asks before running any command that is not read-only";
-    let read_why = "it reads files and runs read-only commands such as `cat`, `grep` and `ls` without asking, so reading cannot be limited";
+    let read_why = "reads files and runs read-only commands such as `cat`, `grep` and `ls` without asking, so reading cannot be limited";
     match (target, class) {
         (Vendor::Claude, _) => Outcome::Moot,
         // ---- Gemini CLI
