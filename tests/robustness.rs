@@ -157,13 +157,11 @@ fn load_and_check_never_panic_on_mutated_workspaces() {
             };
             if let Ok(plan) =
                 aios_port::sync::plan(&loaded, &options, aios_port::sync::lock::Lock::default())
+                && plan.blocked(&options).is_none()
             {
-                if plan.blocked(&options).is_none() {
-                    aios_port::sync::apply(&loaded.root, &plan).expect("applies");
-                    let again =
-                        Workspace::load(dir.path(), &LoadOptions::default()).expect("loads");
-                    let _ = check(&again, &CheckOptions::default());
-                }
+                aios_port::sync::apply(&loaded.root, &plan).expect("applies");
+                let again = Workspace::load(dir.path(), &LoadOptions::default()).expect("loads");
+                let _ = check(&again, &CheckOptions::default());
             }
         }
     }
