@@ -443,3 +443,34 @@ fn generated_files_follow_the_primary_when_it_drops_an_item() {
             .any(|c| c.delete && c.path == ".codex/agents/release-manager.toml")
     );
 }
+
+#[test]
+fn literal_secrets_are_never_copied_or_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let token = "ghp_Zq8Lm3Nv7Bx2Cw9Dk4Ej6Fh1Gi5Hp0QsTuVw";
+    fs::write(
+        dir.path().join(".mcp.json"),
+        format!(r#"{{"mcpServers": {{"gh": {{"command": "gh-mcp", "env": {{"GITHUB_TOKEN": "{token}"}}}}, "ok": {{"command": "ok-mcp"}}}}}}"#),
+    )
+    .expect("write");
+    let ws = load(dir.path());
+    let plan = sync::plan(&ws, &lossy(), Lock::default()).expect("plans");
+    let refused: Vec<&str> = plan
+        .losses
+        .iter()
+        .filter(|l| l.refused)
+        .map(|l| l.why.as_str())
+        .collect();
+    assert_eq!(refused.len(), 2, "one per target: {refused:?}");
+    assert!(
+        refused
+            .iter()
+            .all(|w| w.contains("ghp_…TuVw") && !w.contains(token))
+    );
+    for c in &plan.changes {
+        assert!(!c.after.contains(token), "{} would hold the secret", c.path);
+        assert!(!diff::unified(c).contains(token));
+    }
+    // The other server is still synced.
+    assert!(plan.changes.iter().any(|c| c.after.contains("ok-mcp")));
+}

@@ -576,6 +576,21 @@ impl Planner<'_> {
             .collect();
         let mut desired: Vec<(String, Value)> = Vec::new();
         for s in servers {
+            // A literal secret is never copied into more files (nor shown by --diff).
+            let secrets = crate::check::rules::ap301_literal_secret::server_secrets(s);
+            if let Some((kind, shown)) = secrets.first() {
+                self.losses.push(
+                    Loss::field(
+                        target,
+                        s.name.origin,
+                        format!("MCP server `{}`", s.name.value),
+                        format!("it holds a literal {kind} ({shown}); aios-port never copies secrets into more files"),
+                        "reference an environment variable instead (see `aios-port explain literal-secret`), then sync again",
+                    )
+                    .refuse(),
+                );
+                continue;
+            }
             if let Some(v) = mcp::server_for(s, target, &mut self.losses) {
                 desired.push((s.name.value.clone(), v));
             }
@@ -656,6 +671,24 @@ impl Planner<'_> {
                     .ends_with("settings.local.json")
             })
             .collect();
+        // A literal secret in a hook command is never copied into more files.
+        let (hooks, with_secret): (Vec<_>, Vec<_>) = hooks.into_iter().partition(|h| {
+            h.command.as_ref().is_none_or(|c| {
+                crate::check::rules::ap301_literal_secret::text_secrets(&c.value).is_empty()
+            })
+        });
+        for h in with_secret {
+            self.losses.push(
+                Loss::field(
+                    target,
+                    h.origin,
+                    format!("`{}` hook", h.event.value),
+                    "its command holds a literal secret; aios-port never copies secrets into more files",
+                    "read the secret from an environment variable in the command, then sync again",
+                )
+                .refuse(),
+            );
+        }
         let key = lock::key(path, Some("hooks"));
         if hooks.is_empty() && !self.lock_before.entries.contains_key(&key) {
             return;

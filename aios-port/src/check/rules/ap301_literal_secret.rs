@@ -214,6 +214,49 @@ fn report(cx: &mut LintContext<'_>, at: Origin, kind: &str, secret: &str, place:
 }
 
 /// Checks one string value found under `key` in `place`.
+/// The secret in value `v` of key `key`, if any: its kind and byte range in `v`.
+fn find_secret(key: &str, v: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
+    token_matches(v)
+        .into_iter()
+        .find(|(_, r)| !is_placeholder(&v[r.clone()]))
+        .or_else(|| generic_secret(key, v).then_some(("credential", 0..v.len())))
+}
+
+/// The literal secrets of an MCP server (env, headers, args, URL, unmodelled keys) as
+/// `(kind, redacted value)`: `sync` never copies such a server into more files.
+pub(crate) fn server_secrets(s: &crate::model::McpServer) -> Vec<(&'static str, String)> {
+    let mut values: Vec<(&str, &str)> = Vec::new();
+    values.extend(
+        s.env
+            .iter()
+            .map(|(k, v)| (k.value.as_str(), v.value.raw.as_str())),
+    );
+    values.extend(
+        s.headers
+            .iter()
+            .map(|(k, v)| (k.value.as_str(), v.value.raw.as_str())),
+    );
+    values.extend(s.args.iter().map(|a| ("", a.value.raw.as_str())));
+    values.extend(s.url.iter().map(|u| ("", u.value.raw.as_str())));
+    values.extend(
+        s.extra
+            .iter()
+            .filter_map(|e| e.value.as_str().map(|v| (e.key.as_str(), v))),
+    );
+    values
+        .into_iter()
+        .filter_map(|(k, v)| find_secret(k, v).map(|(kind, r)| (kind, redact_value(&v[r]))))
+        .collect()
+}
+
+/// The literal secrets in a hook command, as for [`server_secrets`].
+pub(crate) fn text_secrets(text: &str) -> Vec<(&'static str, String)> {
+    find_secret("", text)
+        .map(|(kind, r)| (kind, redact_value(&text[r])))
+        .into_iter()
+        .collect()
+}
+
 fn check_value(
     cx: &mut LintContext<'_>,
     ws: &Workspace,
@@ -222,17 +265,9 @@ fn check_value(
     place: &str,
 ) {
     let v = &value.value;
-    if let Some((kind, range)) = token_matches(v)
-        .into_iter()
-        .find(|(_, r)| !is_placeholder(&v[r.clone()]))
-    {
+    if let Some((kind, range)) = find_secret(key, v) {
         let at = locate(ws, value.origin, v, range.clone());
         report(cx, at, kind, &v[range], place);
-        return;
-    }
-    if generic_secret(key, v) {
-        let at = locate(ws, value.origin, v, 0..v.len());
-        report(cx, at, "credential", v, place);
     }
 }
 
