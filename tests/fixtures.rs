@@ -67,7 +67,9 @@ fn cases(check: bool) -> Vec<PathBuf> {
 fn check_fixtures() {
     use aios_port::check::{CheckOptions, RuleSelection, check};
     let mut mismatched = Vec::new();
-    for case in cases(true) {
+    let cases = cases(true);
+    assert!(cases.len() >= 60, "{} check fixtures", cases.len());
+    for case in cases {
         let name = case
             .file_name()
             .expect("name")
@@ -90,6 +92,8 @@ fn check_fixtures() {
         let hits = report.diagnostics.iter().filter(|d| d.code == code).count();
         if name.contains("near-miss") {
             assert_eq!(hits, 0, "{name}: a near miss must not trigger {code}");
+            // A near miss is a real configuration: something must have been read.
+            assert!(!ws.sources.is_empty(), "{name}: nothing was read");
         } else {
             assert!(hits > 0, "{name}: must trigger {code}");
         }

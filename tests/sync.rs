@@ -273,6 +273,7 @@ fn sync_fixtures_leave_no_drift() {
         .filter(|n| n.starts_with("sync-from-"))
         .collect();
     names.sort();
+    assert!(names.len() >= 10, "{names:?}");
     for name in names {
         let name = name.as_str();
         let (found, plan) = drift_after_sync(&fixtures().join(name), &lossy());
@@ -473,4 +474,29 @@ fn literal_secrets_are_never_copied_or_shown() {
     }
     // The other server is still synced.
     assert!(plan.changes.iter().any(|c| c.after.contains("ok-mcp")));
+    // A plugin's server goes through the same converter.
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::create_dir_all(dir.path().join("plug/.claude-plugin")).expect("mkdir");
+    fs::write(
+        dir.path().join("plug/.claude-plugin/plugin.json"),
+        r#"{"name": "plug", "version": "1.0.0"}"#,
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("plug/.mcp.json"),
+        format!(r#"{{"mcpServers": {{"gh": {{"command": "gh-mcp", "env": {{"GITHUB_TOKEN": "{token}"}}}}}}}}"#),
+    )
+    .expect("write");
+    let ws = load(dir.path());
+    let plan = sync::plan(&ws, &lossy(), Lock::default()).expect("plans");
+    assert!(
+        plan.losses
+            .iter()
+            .any(|l| l.refused && l.why.contains("literal")),
+        "{:?}",
+        plan.losses
+    );
+    for c in &plan.changes {
+        assert!(!c.after.contains(token), "{} would hold the secret", c.path);
+    }
 }

@@ -30,6 +30,7 @@ pub mod model;
 pub mod read;
 pub mod render;
 pub mod scan;
+pub mod secrets;
 pub mod source;
 pub mod sync;
 pub mod vendor;

@@ -18,6 +18,19 @@ use crate::source::SourceDb;
 /// shorter ones are masked whole. Masking keeps byte offsets valid.
 pub fn redacted_texts(db: &SourceDb, diags: &[Diagnostic]) -> Vec<String> {
     let mut texts: Vec<String> = db.iter().map(|(_, f)| f.text.clone()).collect();
+    // Vendor tokens are masked in every file whatever rules ran (a file that does not parse
+    // has no model for `literal-secret` to look at).
+    for t in &mut texts {
+        let mut ranges: Vec<_> = crate::secrets::token_matches(t)
+            .into_iter()
+            .filter(|(_, r)| !crate::secrets::is_placeholder(&t[r.clone()]))
+            .map(|(_, r)| r)
+            .collect();
+        ranges.sort_by_key(|r| r.start);
+        for r in ranges {
+            *t = mask(t, r);
+        }
+    }
     for d in diags {
         for r in &d.redactions {
             if let Some(t) = texts.get_mut(r.file.0 as usize) {
@@ -30,6 +43,14 @@ pub fn redacted_texts(db: &SourceDb, diags: &[Diagnostic]) -> Vec<String> {
 
 /// `text` with the characters of `range` replaced by `*` (same byte length).
 fn mask(text: &str, range: std::ops::Range<usize>) -> String {
+    // Widen to character boundaries: a range that does not fit is masked more, never less.
+    let mut range = range.start.min(text.len())..range.end.min(text.len());
+    while !text.is_char_boundary(range.start) {
+        range.start -= 1;
+    }
+    while !text.is_char_boundary(range.end) {
+        range.end += 1;
+    }
     let Some(secret) = text.get(range.clone()) else {
         return text.to_string();
     };

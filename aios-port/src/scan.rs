@@ -91,6 +91,12 @@ fn resolve_origins(v: &mut Value, db: &SourceDb) {
             }
         }
         Value::Array(a) => a.iter_mut().for_each(|x| resolve_origins(x, db)),
+        // The model keeps values as written; vendor tokens are never printed in full.
+        Value::String(s) => {
+            if let Some(r) = crate::secrets::redact_tokens(s) {
+                *s = r;
+            }
+        }
         _ => {}
     }
 }

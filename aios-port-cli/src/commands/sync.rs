@@ -21,9 +21,12 @@ pub fn run(args: &SyncArgs, out: &mut dyn Write) -> Result<Status, Box<dyn Error
     let ws = Workspace::load(&args.path, &LoadOptions::default())?;
     let cfg = config::load(&ws.root)?.unwrap_or_default();
     let lock_path = ws.root.join(sync::lock::FILE_NAME);
+    // Only a missing lock means "nothing owned yet"; an unreadable one stops the sync rather
+    // than turn every entry aios-port wrote into a conflict.
     let lock = match std::fs::read_to_string(&lock_path) {
         Ok(t) => Lock::parse(&t).map_err(|e| format!("{}: {e}", sync::lock::FILE_NAME))?,
-        Err(_) => Lock::default(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Lock::default(),
+        Err(e) => return Err(format!("cannot read {}: {e}", sync::lock::FILE_NAME).into()),
     };
     let from = match &args.from {
         Some(f) => Some(vendor(f)?),
@@ -122,11 +125,6 @@ pub fn run(args: &SyncArgs, out: &mut dyn Write) -> Result<Status, Box<dyn Error
         });
     }
     if let Some(why) = blocked {
-        for c in plan.conflicts.iter() {
-            if let Some(change) = plan.changes.iter().find(|x| x.path == c.path) {
-                write!(err, "{}", diff::unified(change))?;
-            }
-        }
         writeln!(err, "nothing written: {why}")?;
         return Ok(Status::Findings);
     }

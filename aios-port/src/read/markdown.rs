@@ -290,42 +290,32 @@ fn find_imports(file: FileId, raw: &str, base: usize, out: &mut Vec<ImportRef>) 
         if bytes[i] == b'@' && (i == 0 || bytes[i - 1].is_ascii_whitespace()) {
             let start = i;
             let mut j = i + 1;
-            let mut path = String::new();
             while j < bytes.len() {
-                let b = bytes[j];
-                if b == b'\\' && j + 1 < bytes.len() && bytes[j + 1] == b' ' {
-                    path.push(' ');
+                if bytes[j] == b'\\' && bytes.get(j + 1) == Some(&b' ') {
                     j += 2;
-                    continue;
-                }
-                if b.is_ascii_whitespace() {
+                } else if bytes[j].is_ascii_whitespace() {
                     break;
+                } else {
+                    j += 1;
                 }
-                let ch_len = utf8_len(b);
-                path.push_str(&raw[j..(j + ch_len).min(raw.len())]);
-                j += ch_len;
             }
-            let trimmed = path.trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '\'']);
-            if !trimmed.is_empty() {
-                let end = start + 1 + trimmed.len();
+            // The span is the source text itself (always on character boundaries: the bytes
+            // stopped at are ASCII); the path is that text with `\ ` unescaped.
+            let token = raw
+                .get(start + 1..j)
+                .unwrap_or("")
+                .trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '"', '\'']);
+            if !token.is_empty() {
+                let end = start + 1 + token.len();
                 out.push(ImportRef {
-                    path: trimmed.to_string(),
-                    origin: Origin::new(file, base + start..base + end.min(raw.len())),
+                    path: token.replace("\\ ", " "),
+                    origin: Origin::new(file, base + start..base + end),
                 });
             }
-            i = j;
+            i = j.max(i + 1);
         } else {
             i += 1;
         }
-    }
-}
-
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
     }
 }
 
@@ -344,6 +334,7 @@ mod tests {
 
     #[test]
     fn imports_outside_code_only() {
+        assert_eq!(imports("@a\\ éé.md é"), vec!["a éé.md"]);
         let text = "See @AGENTS.md and @docs/x.md.\n\n```py\n@pytest.fixture\n```\n\n`@inline` mail a@b.c @_shared.md\n";
         assert_eq!(imports(text), vec!["AGENTS.md", "docs/x.md", "_shared.md"]);
     }

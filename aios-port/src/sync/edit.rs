@@ -29,6 +29,12 @@ pub struct TargetFile {
     pub editing: Editing,
 }
 
+/// Whether every line ending of `text` is CRLF (a file with mixed endings is left as it is:
+/// only new lines get LF).
+fn all_crlf(text: &str) -> bool {
+    text.contains("\r\n") && text.matches('\n').count() == text.matches("\r\n").count()
+}
+
 /// Converts a JSON value to CST input.
 pub fn cst_value(v: &Value) -> CstInputValue {
     match v {
@@ -77,7 +83,7 @@ impl TargetFile {
         let root = CstRootNode::parse(&text, &crate::read::json::jsonc_options())
             .map_err(|e| e.to_string())?;
         Ok(TargetFile {
-            crlf: text.contains("\r\n"),
+            crlf: all_crlf(&text),
             before,
             bom,
             editing: Editing::Json(root),
@@ -91,7 +97,7 @@ impl TargetFile {
             .parse()
             .map_err(|e: toml_edit::TomlError| e.to_string())?;
         Ok(TargetFile {
-            crlf: text.contains("\r\n"),
+            crlf: all_crlf(&text),
             before,
             bom,
             editing: Editing::Toml(doc),
@@ -101,7 +107,7 @@ impl TargetFile {
     /// A file replaced whole.
     pub fn text(before: Option<String>, bom: bool) -> Self {
         TargetFile {
-            crlf: before.as_deref().is_some_and(|t| t.contains("\r\n")),
+            crlf: before.as_deref().is_some_and(all_crlf),
             editing: Editing::Text(before.clone().unwrap_or_default()),
             before,
             bom,
@@ -149,26 +155,6 @@ impl TargetFile {
         let text = obj.get(key)?.value()?.to_string();
         let mut diags = Vec::new();
         crate::read::json::parse(crate::source::FileId(0), &text, &mut diags).map(|n| n.to_json())
-    }
-
-    /// Keys of the JSON object at `path`.
-    pub fn json_keys(&self, path: &[&str]) -> Vec<String> {
-        let Editing::Json(root) = &self.editing else {
-            return Vec::new();
-        };
-        let Some(mut obj) = root.object_value() else {
-            return Vec::new();
-        };
-        for seg in path {
-            match obj.object_value(seg) {
-                Some(o) => obj = o,
-                None => return Vec::new(),
-            }
-        }
-        obj.properties()
-            .iter()
-            .filter_map(|p| p.decoded_name())
-            .collect()
     }
 
     /// Sets `key` in the JSON object at `path` to `v` (appended when new). False when the
@@ -229,23 +215,6 @@ impl TargetFile {
         };
         let mut diags = Vec::new();
         crate::read::toml::parse(crate::source::FileId(0), &text, &mut diags).map(|n| n.to_json())
-    }
-
-    /// Keys of the TOML table at `path`.
-    pub fn toml_keys(&self, path: &[&str]) -> Vec<String> {
-        let Editing::Toml(doc) = &self.editing else {
-            return Vec::new();
-        };
-        let mut item: &Item = doc.as_item();
-        for seg in path {
-            match item.get(seg) {
-                Some(i) => item = i,
-                None => return Vec::new(),
-            }
-        }
-        item.as_table_like()
-            .map(|t| t.iter().map(|(k, _)| k.to_string()).collect())
-            .unwrap_or_default()
     }
 
     /// Makes the TOML table at `path` hold exactly the keys of `v` (an object), editing values
@@ -324,7 +293,7 @@ impl TargetFile {
 }
 
 /// A TOML value as JSON, for comparison.
-fn toml_json(v: &toml_edit::Value) -> Option<Value> {
+pub(crate) fn toml_json(v: &toml_edit::Value) -> Option<Value> {
     let text = format!("x = {}", v.to_string().trim());
     let mut diags = Vec::new();
     crate::read::toml::parse(crate::source::FileId(0), &text, &mut diags)

@@ -19,6 +19,9 @@ pub struct Lock {
     pub primary: Option<crate::vendor::Vendor>,
     /// Key to lowercase hex SHA-256.
     pub entries: BTreeMap<String, String>,
+    /// The lock file's text as read (None: there was no lock file), so that `apply` checks
+    /// the file against its real bytes.
+    pub source: Option<String>,
 }
 
 /// The lock key of an entry inside a file (`None`: the whole file).
@@ -59,6 +62,8 @@ fn canonical(v: &serde_json::Value) -> String {
             "[{}]",
             a.iter().map(canonical).collect::<Vec<_>>().join(",")
         ),
+        // Line endings are a checkout detail (git autocrlf), not an edit.
+        Value::String(s) => Value::String(s.replace("\r\n", "\n")).to_string(),
         // Numbers compare by value: `30` and `30.0` are the same timeout.
         Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), |f| format!("{f}")),
         other => other.to_string(),
@@ -66,8 +71,8 @@ fn canonical(v: &serde_json::Value) -> String {
 }
 
 impl Lock {
-    /// Parses the lock text. Unknown lines are ignored; a malformed lock is treated as empty
-    /// by the caller only after reporting it.
+    /// Parses the lock text. Unknown keys are ignored; a malformed lock is an error (the CLI
+    /// stops rather than treat every owned entry as foreign).
     pub fn parse(text: &str) -> Result<Lock, String> {
         let doc: toml_edit::DocumentMut = text
             .parse()
@@ -84,7 +89,11 @@ impl Lock {
                 }
             }
         }
-        Ok(Lock { primary, entries })
+        Ok(Lock {
+            primary,
+            entries,
+            source: Some(text.to_string()),
+        })
     }
 
     /// The lock text.
@@ -118,7 +127,8 @@ mod tests {
             hash(b"x"),
         );
         l.entries.insert(key("AGENTS.md", None), hash(b"y"));
-        assert_eq!(Lock::parse(&l.render()).expect("parses"), l);
+        let parsed = Lock::parse(&l.render()).expect("parses");
+        assert_eq!((parsed.primary, &parsed.entries), (l.primary, &l.entries));
         let a = serde_json::json!({"command": "npx", "args": ["a"], "t": 30});
         let b = serde_json::json!({"t": 30.0, "args": ["a"], "command": "npx"});
         assert_eq!(hash_value(&a), hash_value(&b));

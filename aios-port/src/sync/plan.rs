@@ -14,6 +14,7 @@ use std::fmt;
 
 use serde_json::{Value, json};
 
+use crate::diagnostic::codes;
 use crate::model::{InstructionRole, Scope};
 use crate::source::Origin;
 use crate::sync::edit::TargetFile;
@@ -280,15 +281,6 @@ fn mcp_location(v: Vendor) -> (&'static str, &'static [&'static str]) {
     }
 }
 
-/// A TOML value (not a table) as JSON, for comparison with what a writer wants.
-fn toml_scalar_json(v: &toml_edit::Value) -> Option<Value> {
-    let text = format!("x = {}", v.to_string().trim());
-    let mut diags = Vec::new();
-    crate::read::toml::parse(crate::source::FileId(0), &text, &mut diags)
-        .map(|n| n.to_json())
-        .and_then(|j| j.get("x").cloned())
-}
-
 /// Where each vendor keeps project hooks: file and the key holding the event map.
 fn hooks_location(v: Vendor) -> &'static str {
     match v {
@@ -448,7 +440,7 @@ impl Planner<'_> {
             crate::sync::edit::Editing::Toml(doc) => doc
                 .get(key)
                 .and_then(|i| i.as_value())
-                .and_then(toml_scalar_json),
+                .and_then(crate::sync::edit::toml_json),
             _ => None,
         });
         if !self.may_write(&lock_key, path, Some(key), current.as_ref(), value) {
@@ -489,7 +481,7 @@ impl Planner<'_> {
             let src = self.ws.sources.find(path).map(|id| self.ws.sources.get(id));
             let exists_on_disk = self.ws.root.join(path).symlink_metadata().is_ok();
             let unparsed = self.ws.diagnostics.iter().any(|d| {
-                matches!(d.code, "AP001" | "AP002")
+                matches!(d.code, codes::UNREADABLE_FILE | codes::UNPARSEABLE_FILE)
                     && self.ws.sources.get(d.primary.origin.file).path == path
             });
             if unparsed || (exists_on_disk && src.is_none()) {
@@ -576,21 +568,6 @@ impl Planner<'_> {
             .collect();
         let mut desired: Vec<(String, Value)> = Vec::new();
         for s in servers {
-            // A literal secret is never copied into more files (nor shown by --diff).
-            let secrets = crate::check::rules::ap301_literal_secret::server_secrets(s);
-            if let Some((kind, shown)) = secrets.first() {
-                self.losses.push(
-                    Loss::field(
-                        target,
-                        s.name.origin,
-                        format!("MCP server `{}`", s.name.value),
-                        format!("it holds a literal {kind} ({shown}); aios-port never copies secrets into more files"),
-                        "reference an environment variable instead (see `aios-port explain literal-secret`), then sync again",
-                    )
-                    .refuse(),
-                );
-                continue;
-            }
             if let Some(v) = mcp::server_for(s, target, &mut self.losses) {
                 desired.push((s.name.value.clone(), v));
             }
@@ -673,9 +650,9 @@ impl Planner<'_> {
             .collect();
         // A literal secret in a hook command is never copied into more files.
         let (hooks, with_secret): (Vec<_>, Vec<_>) = hooks.into_iter().partition(|h| {
-            h.command.as_ref().is_none_or(|c| {
-                crate::check::rules::ap301_literal_secret::text_secrets(&c.value).is_empty()
-            })
+            h.command
+                .as_ref()
+                .is_none_or(|c| crate::secrets::text_secrets(&c.value).is_empty())
         });
         for h in with_secret {
             self.losses.push(
@@ -946,44 +923,11 @@ impl Planner<'_> {
             if target == Vendor::Codex {
                 self.codex_cap(&dir, &path, &text, files.first().map(|f| f.file));
             }
-            if self
-                .ws
-                .root
-                .join(&path)
-                .symlink_metadata()
-                .is_ok_and(|md| md.file_type().is_symlink())
-                && link.is_none()
-            {
-                self.conflicts.push(Conflict {
-                    path: path.clone(),
-                    entry: None,
-                    reason: "is a symlink; aios-port does not write through links".into(),
-                });
-                continue;
-            }
-            let current = self
-                .ws
-                .sources
-                .find(&path)
-                .map(|id| json!(self.ws.sources.get(id).text));
-            let desired = match &link {
-                Some(l) => json!({"symlink": l}),
-                None => json!(text),
-            };
-            if !self.may_write(&key, &path, None, current.as_ref(), &desired) {
-                continue;
-            }
+            // The planner's own operations see links (an existing link is never replaced
+            // silently) and handle ownership.
             match link {
-                Some(l) => {
-                    self.symlinks.insert(path.clone(), l);
-                    self.record(&path, None, &desired);
-                }
-                None => {
-                    if let Some(f) = self.file(&path) {
-                        f.set_text(text);
-                        self.record(&path, None, &desired);
-                    }
-                }
+                Some(l) => self.symlink(&path, &l),
+                None => self.whole_file(&path, text),
             }
         }
     }
@@ -1066,7 +1010,8 @@ impl Planner<'_> {
                 self.lock.entries.remove(&path);
                 continue;
             };
-            if lock::hash_value(&cur) != hash && !self.options.force {
+            // An edited file is never deleted, not even with --force: that only overwrites.
+            if lock::hash_value(&cur) != hash {
                 self.conflicts.push(Conflict {
                     path: path.clone(),
                     entry: None,
@@ -1127,7 +1072,7 @@ impl Planner<'_> {
         }
         changes.sort_by(|a, b| a.path.cmp(&b.path));
         if self.lock != self.lock_before && (!changes.is_empty() || !self.lock.entries.is_empty()) {
-            let before = (!self.lock_before.entries.is_empty()).then(|| self.lock_before.render());
+            let before = self.lock_before.source.clone();
             changes.push(FileChange {
                 path: lock::FILE_NAME.to_string(),
                 before,

@@ -303,7 +303,7 @@ fn escape_claude(t: &str) -> Result<String, Note> {
                     "the literal text",
                     format!(
                         "`\\{}` cannot be written literally for Claude Code, which reads `\\$` as an escape",
-                        &rest[..rest.len().min(12)]
+                        rest.chars().take(12).collect::<String>()
                     ),
                     "port the command by hand",
                 ));

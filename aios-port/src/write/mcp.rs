@@ -51,6 +51,21 @@ impl Cx<'_> {
 /// The server as `target` writes it (the value of its entry), or None when it cannot be
 /// written faithfully; losses explain both dropped fields and skipped servers.
 pub fn server_for(s: &McpServer, target: Vendor, losses: &mut Vec<Loss>) -> Option<Value> {
+    // A literal secret is never copied into more files (nor shown by `sync --diff`); the same
+    // detection as the `literal-secret` rule.
+    if let Some((kind, shown)) = crate::secrets::server_secrets(s).first() {
+        losses.push(
+            Loss::field(
+                target,
+                s.name.origin,
+                format!("MCP server `{}`", s.name.value),
+                format!("it holds a literal {kind} ({shown}); aios-port never copies secrets into more files"),
+                "reference an environment variable instead (see `aios-port explain literal-secret`), then sync again",
+            )
+            .refuse(),
+        );
+        return None;
+    }
     let mut cx = Cx {
         s,
         target,

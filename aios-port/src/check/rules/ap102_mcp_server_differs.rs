@@ -28,7 +28,10 @@ fn printable(field: &str) -> bool {
 fn describe(d: &FieldDiff, a: Vendor, b: Vendor) -> String {
     let show = |v: &Option<String>| match v {
         None => "not set".to_string(),
-        Some(x) if printable(&d.field) => format!("`{}`", strip_query(x)),
+        // A value holding a secret is never printed, whatever the field.
+        Some(x) if printable(&d.field) && crate::secrets::find_secrets("", x).is_empty() => {
+            format!("`{}`", strip_query(x))
+        }
         Some(_) => "set".to_string(),
     };
     if printable(&d.field) || d.ours.is_none() || d.theirs.is_none() {
@@ -45,12 +48,18 @@ fn describe(d: &FieldDiff, a: Vendor, b: Vendor) -> String {
     }
 }
 
-/// A URL without its query string (which can hold keys).
-fn strip_query(s: &str) -> &str {
-    if s.contains("://") {
-        s.split('?').next().unwrap_or(s)
+/// A URL without its query string and `user:password@` (which can hold keys).
+fn strip_query(s: &str) -> String {
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return s.to_string();
+    };
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
+    let host = host.rsplit('@').next().unwrap_or(host);
+    if path.is_empty() && !rest.contains('/') {
+        format!("{scheme}://{host}")
     } else {
-        s
+        format!("{scheme}://{host}/{path}")
     }
 }
 

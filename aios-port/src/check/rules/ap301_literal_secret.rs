@@ -1,14 +1,11 @@
 //! AP301 `literal-secret`: A literal secret (API key, token, password) is written in a committed file.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::check::prompts::prompt_files;
 use crate::check::{Category, LintContext, Rule, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::EnvValue;
 use crate::render::redact_value;
+use crate::secrets::{find_secrets, is_placeholder, token_matches};
 use crate::source::{Origin, Spanned};
 use crate::workspace::Workspace;
 
@@ -25,170 +22,13 @@ static META: RuleMeta = RuleMeta {
     from_loader: false,
 };
 
-/// Vendor token formats (gitleaks rule sources): kind, literal prefixes (a cheap prefilter: the
-/// regex is only compiled and run on text containing one), and the ASCII-only pattern.
-const PATTERNS: &[(&str, &[&str], &str)] = &[
-    (
-        "Anthropic API key",
-        &["sk-ant-api03-"],
-        r"sk-ant-api03-[A-Za-z0-9_\-]{93}AA",
-    ),
-    (
-        "Anthropic admin key",
-        &["sk-ant-admin01-"],
-        r"sk-ant-admin01-[A-Za-z0-9_\-]{93}AA",
-    ),
-    (
-        "Anthropic OAuth token",
-        &["sk-ant-oat01-", "sk-ant-ort01-"],
-        r"sk-ant-o(?:at|rt)01-[A-Za-z0-9_\-]{40,}",
-    ),
-    (
-        "OpenAI API key",
-        &["T3BlbkFJ"],
-        r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}",
-    ),
-    (
-        "OpenAI API key",
-        &["T3BlbkFJ"],
-        r"(?-u:\b)sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}(?-u:\b)",
-    ),
-    (
-        "GitHub token",
-        &["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
-        r"(?-u:\b)gh[pousr]_[0-9A-Za-z]{36}(?-u:\b)",
-    ),
-    (
-        "GitHub fine-grained token",
-        &["github_pat_"],
-        r"(?-u:\b)github_pat_[A-Za-z0-9_]{82}(?-u:\b)",
-    ),
-    (
-        "AWS access key id",
-        &["A3T", "AKIA", "ASIA", "ABIA", "ACCA"],
-        r"(?-u:\b)(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?-u:\b)",
-    ),
-    (
-        "Slack token",
-        &["xox"],
-        r"(?-u:\b)xox[bpaeors]-[0-9A-Za-z\-]{10,}",
-    ),
-    (
-        "Google API key",
-        &["AIza"],
-        r"(?-u:\b)AIza[A-Za-z0-9_\-]{35}(?-u:\b)",
-    ),
-    (
-        "Hugging Face token",
-        &["hf_"],
-        r"(?-u:\b)hf_[A-Za-z]{34}(?-u:\b)",
-    ),
-];
-
-/// The compiled pattern `i`, compiled on first use.
-fn pattern(i: usize) -> Option<&'static Regex> {
-    static COMPILED: OnceLock<Vec<OnceLock<Option<Regex>>>> = OnceLock::new();
-    let slots = COMPILED.get_or_init(|| PATTERNS.iter().map(|_| OnceLock::new()).collect());
-    slots
-        .get(i)?
-        .get_or_init(|| Regex::new(PATTERNS[i].2).ok())
-        .as_ref()
-}
-
-/// Vendor token matches in `text`: (kind, range).
-fn token_matches(text: &str) -> Vec<(&'static str, std::ops::Range<usize>)> {
-    let mut out = Vec::new();
-    for (i, (kind, prefixes, _)) in PATTERNS.iter().enumerate() {
-        if !prefixes.iter().any(|p| text.contains(p)) {
-            continue;
-        }
-        if let Some(re) = pattern(i) {
-            out.extend(re.find_iter(text).map(|m| (*kind, m.range())));
-        }
-    }
-    out
-}
-
-fn secret_key() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        // A constant, tested pattern: compiling it cannot fail.
-        Regex::new(r"(?i-u)(api[_-]?key|apikey|token|secret|passw(or)?d|authorization|bearer|cookie|private[_-]?key|credential)")
-            .expect("constant regex")
-    })
-}
-
-/// Placeholders people write instead of secrets.
-fn is_placeholder(v: &str) -> bool {
-    let l = v.to_ascii_lowercase();
-    let core: String = v.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    let distinct = {
-        let mut cs: Vec<char> = core.to_ascii_lowercase().chars().collect();
-        cs.sort();
-        cs.dedup();
-        cs.len()
-    };
-    l.contains("xxxx")
-        || l.contains("your")
-        || l.contains("example")
-        || l.contains("placeholder")
-        || l.contains("changeme")
-        || l.contains("redacted")
-        || l.contains("dummy")
-        || l.contains("<")
-        || l.contains("****")
-        || l.ends_with("_here")
-        || distinct <= 3
-}
-
-fn is_reference(v: &str) -> bool {
-    // ${VAR}, ${VAR:-d}, $VAR, {env:VAR}, ${env:VAR}, %VAR%
-    let t = v.trim();
-    t.starts_with('$')
-        || (t.starts_with("{env:") && t.ends_with('}'))
-        || (t.starts_with('%') && t.ends_with('%'))
-}
-
-fn entropy(s: &str) -> f64 {
-    let mut counts = std::collections::HashMap::new();
-    let n = s.chars().count() as f64;
-    for c in s.chars() {
-        *counts.entry(c).or_insert(0usize) += 1;
-    }
-    counts
-        .values()
-        .map(|&k| {
-            let p = k as f64 / n;
-            -p * p.log2()
-        })
-        .sum()
-}
-
-/// A generic credential: a secret-looking key with a literal, random-looking value.
-fn generic_secret(key: &str, value: &str) -> bool {
-    let v = value.trim();
-    let v = v
-        .strip_prefix("Bearer ")
-        .or_else(|| v.strip_prefix("bearer "))
-        .or_else(|| v.strip_prefix("Basic "))
-        .unwrap_or(v);
-    secret_key().is_match(key)
-        && v.len() >= 12
-        && !v.contains(char::is_whitespace)
-        && !is_reference(v)
-        && !is_placeholder(v)
-        && !v.contains("://")
-        && !v.starts_with(['/', '.', '~'])
-        && !v.chars().all(|c| c.is_ascii_digit())
-        && entropy(v) >= 3.0
-}
-
 /// Byte range of `needle` (found at `at` in the decoded value) in the file, when the value's
 /// source text is the value itself (no escapes); else the whole value.
 fn locate(ws: &Workspace, origin: Origin, value: &str, at: std::ops::Range<usize>) -> Origin {
     let src = ws.sources.get(origin.file).slice(&origin);
-    let (inner_start, inner) = match src.as_bytes().first() {
-        Some(b'"' | b'\'') if src.len() >= 2 => (origin.start as usize + 1, &src[1..src.len() - 1]),
+    let quoted = matches!(src.as_bytes().first(), Some(b'"' | b'\''));
+    let (inner_start, inner) = match src.get(1..src.len().saturating_sub(1)) {
+        Some(inner) if quoted && src.len() >= 2 => (origin.start as usize + 1, inner),
         _ => (origin.start as usize, src),
     };
     if inner == value {
@@ -214,49 +54,6 @@ fn report(cx: &mut LintContext<'_>, at: Origin, kind: &str, secret: &str, place:
 }
 
 /// Checks one string value found under `key` in `place`.
-/// The secret in value `v` of key `key`, if any: its kind and byte range in `v`.
-fn find_secret(key: &str, v: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
-    token_matches(v)
-        .into_iter()
-        .find(|(_, r)| !is_placeholder(&v[r.clone()]))
-        .or_else(|| generic_secret(key, v).then_some(("credential", 0..v.len())))
-}
-
-/// The literal secrets of an MCP server (env, headers, args, URL, unmodelled keys) as
-/// `(kind, redacted value)`: `sync` never copies such a server into more files.
-pub(crate) fn server_secrets(s: &crate::model::McpServer) -> Vec<(&'static str, String)> {
-    let mut values: Vec<(&str, &str)> = Vec::new();
-    values.extend(
-        s.env
-            .iter()
-            .map(|(k, v)| (k.value.as_str(), v.value.raw.as_str())),
-    );
-    values.extend(
-        s.headers
-            .iter()
-            .map(|(k, v)| (k.value.as_str(), v.value.raw.as_str())),
-    );
-    values.extend(s.args.iter().map(|a| ("", a.value.raw.as_str())));
-    values.extend(s.url.iter().map(|u| ("", u.value.raw.as_str())));
-    values.extend(
-        s.extra
-            .iter()
-            .filter_map(|e| e.value.as_str().map(|v| (e.key.as_str(), v))),
-    );
-    values
-        .into_iter()
-        .filter_map(|(k, v)| find_secret(k, v).map(|(kind, r)| (kind, redact_value(&v[r]))))
-        .collect()
-}
-
-/// The literal secrets in a hook command, as for [`server_secrets`].
-pub(crate) fn text_secrets(text: &str) -> Vec<(&'static str, String)> {
-    find_secret("", text)
-        .map(|(kind, r)| (kind, redact_value(&text[r])))
-        .into_iter()
-        .collect()
-}
-
 fn check_value(
     cx: &mut LintContext<'_>,
     ws: &Workspace,
@@ -265,7 +62,7 @@ fn check_value(
     place: &str,
 ) {
     let v = &value.value;
-    if let Some((kind, range)) = find_secret(key, v) {
+    for (kind, range) in find_secrets(key, v) {
         let at = locate(ws, value.origin, v, range.clone());
         report(cx, at, kind, &v[range], place);
     }
@@ -347,12 +144,21 @@ impl Rule for LiteralSecret {
                 if let Some(map) = e.value.as_object() {
                     for (k, v) in map {
                         if let Some(v) = v.as_str() {
-                            // Only the key is spanned in `other`; point at it.
+                            // `other` spans only the `env` key: find the value after it, so
+                            // that the value itself is what gets masked.
+                            let text = &ws.sources.get(e.origin.file).text;
+                            let from = e.origin.start as usize;
+                            let at = text
+                                .get(from..)
+                                .and_then(|t| t.find(v))
+                                .map_or(e.origin, |i| {
+                                    Origin::new(e.origin.file, from + i..from + i + v.len())
+                                });
                             check_value(
                                 cx,
                                 ws,
                                 k,
-                                &Spanned::new(v.to_string(), e.origin),
+                                &Spanned::new(v.to_string(), at),
                                 &format!("`env.{k}` of `{}`", st.path),
                             );
                         }
@@ -411,41 +217,3 @@ secret: it is in the history.
 - https://code.claude.com/docs/en/mcp#environment-variable-expansion-in-mcp-json
 - https://developers.openai.com/codex/mcp
 "#;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn known_false_positives_are_not_secrets() {
-        for (k, v) in [
-            ("GITHUB_TOKEN", "${GITHUB_TOKEN}"),
-            ("API_KEY", "$API_KEY"),
-            ("API_KEY", "YOUR_API_KEY_HERE"),
-            ("TOKEN", "<your-token>"),
-            ("MAX_TOKENS", "409600000000"),
-            ("TOKEN_FILE", "/run/secrets/github_token"),
-            ("AUTH_URL", "https://auth.example.com/token"),
-            ("PASSWORD", "xxxxxxxxxxxxxxxx"),
-            ("SECRET", "changeme-changeme"),
-            ("Authorization", "Bearer ${TOKEN}"),
-        ] {
-            assert!(!generic_secret(k, v), "{k}={v}");
-        }
-        assert!(generic_secret(
-            "Authorization",
-            "Bearer 9f8a7b6c5d4e3f2a1b0c"
-        ));
-        assert!(generic_secret("DB_PASSWORD", "hunter2-Kx9!pQz7"));
-        assert_eq!(
-            token_matches("id AKIAIOSFODNN7EXAMPLE x")[0].0,
-            "AWS access key id"
-        );
-        assert!(token_matches("token ghp_short").is_empty());
-        for i in 0..PATTERNS.len() {
-            assert!(pattern(i).is_some(), "pattern {i} compiles");
-        }
-        assert!(is_placeholder("AKIAIOSFODNN7EXAMPLE"));
-        assert!(is_placeholder("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
-    }
-}
