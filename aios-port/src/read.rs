@@ -483,6 +483,36 @@ impl LoadCx {
         names
     }
 
+    /// Every file below directory `rel`, sorted. Inside the workspace this is the discovery
+    /// index (gitignore-aware); under `~/` it walks the directory itself, visiting each real
+    /// directory once so a symlink loop cannot make it run forever.
+    pub fn files_below(&self, rel: &str) -> Vec<String> {
+        let (Some(rest), Some(home)) = (rel.strip_prefix("~/"), self.home.as_deref()) else {
+            return self.index.files_under(rel).map(str::to_string).collect();
+        };
+        let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![(rel.to_string(), home.join(rest))];
+        while let Some((dir, real)) = stack.pop() {
+            let Ok(canonical) = fs::canonicalize(&real) else {
+                continue;
+            };
+            if !seen.insert(canonical) {
+                continue;
+            }
+            for name in self.list_dir(&dir) {
+                let p = join(&dir, &name);
+                if self.is_dir(&p) {
+                    stack.push((p, real.join(&name)));
+                } else {
+                    out.push(p);
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
     /// The workspace-relative real path of `rel` when it is a symlink inside the workspace.
     pub fn symlink_target(&self, rel: &str) -> Option<String> {
         let (path, base) = self.locate(rel)?;

@@ -441,28 +441,9 @@ pub(crate) fn commands(cx: &mut LoadCx, dir: &str, scope: &Scope) {
     }
 }
 
-/// `*.md` files under `dir`, recursively, sorted (from the index, or the filesystem for `~`).
-pub(crate) fn markdown_files(cx: &LoadCx, dir: &str) -> Vec<String> {
-    if dir.starts_with("~/") {
-        let mut out = Vec::new();
-        let mut stack = vec![(dir.to_string(), 0u8)];
-        while let Some((d, depth)) = stack.pop() {
-            for name in cx.list_dir(&d) {
-                let p = join(&d, &name);
-                // Bounded depth: a symlink loop under the home directory cannot recurse forever.
-                if cx.is_dir(&p) && depth < 8 {
-                    stack.push((p, depth + 1));
-                } else if name.ends_with(".md") {
-                    out.push(p);
-                }
-            }
-        }
-        out.sort();
-        return out;
-    }
-    cx.index
-        .files_under(dir)
-        .filter(|p| p.ends_with(".md"))
-        .map(str::to_string)
-        .collect()
+/// `*.md` files under `dir`, recursively, sorted.
+fn markdown_files(cx: &LoadCx, dir: &str) -> Vec<String> {
+    let mut files = cx.files_below(dir);
+    files.retain(|p| p.ends_with(".md"));
+    files
 }

@@ -1314,7 +1314,11 @@ fn agents_dir(
     declared: &[String],
     role_names: &mut Vec<String>,
 ) {
-    for path in toml_files(cx, dir) {
+    for path in cx
+        .files_below(dir)
+        .into_iter()
+        .filter(|p| p.ends_with(".toml"))
+    {
         if declared.contains(&path) {
             continue;
         }
@@ -1346,31 +1350,6 @@ fn agents_dir(
             origin: rf.origin,
         });
     }
-}
-
-/// `*.toml` files under `dir`, recursively, sorted (from the index, or the filesystem for `~`).
-fn toml_files(cx: &LoadCx, dir: &str) -> Vec<String> {
-    if dir.starts_with("~/") {
-        let mut out = Vec::new();
-        let mut stack = vec![dir.to_string()];
-        while let Some(d) = stack.pop() {
-            for name in cx.list_dir(&d) {
-                let p = join(&d, &name);
-                if cx.is_dir(&p) {
-                    stack.push(p);
-                } else if name.ends_with(".toml") {
-                    out.push(p);
-                }
-            }
-        }
-        out.sort();
-        return out;
-    }
-    cx.index
-        .files_under(dir)
-        .filter(|p| p.ends_with(".toml"))
-        .map(str::to_string)
-        .collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1510,6 +1489,45 @@ mod tests {
         ws.diagnostics
             .iter()
             .any(|d| d.severity == sev && d.message.contains(needle))
+    }
+
+    /// A symlink loop under the home directory ends the walk (Codex role files and Claude
+    /// subagents share the walker) and every real file is read once.
+    #[cfg(unix)]
+    #[test]
+    fn user_agent_dirs_with_symlink_loops_end() {
+        let t = tempfile::tempdir().expect("tempdir");
+        let (r, home) = (t.path().join("ws"), t.path().join("home"));
+        std::fs::create_dir_all(&r).expect("mkdir");
+        write(
+            &home,
+            ".codex/agents/a/reviewer.toml",
+            "name = \"reviewer\"\ndescription = \"d\"\ndeveloper_instructions = \"x\"\n",
+        );
+        write(
+            &home,
+            ".claude/agents/a/helper.md",
+            "---\nname: helper\ndescription: d\n---\nx\n",
+        );
+        for dir in [".codex/agents/a", ".claude/agents/a"] {
+            std::os::unix::fs::symlink("..", home.join(dir).join("up")).expect("symlink");
+        }
+        let opts = LoadOptions {
+            user: true,
+            home: Some(home),
+        };
+        let ws = Workspace::load(&r, &opts).expect("loads");
+        let mut names: Vec<(Vendor, &str)> = ws
+            .model
+            .agents
+            .iter()
+            .filter_map(|a| Some((a.vendor, a.name.as_ref()?.value.as_str())))
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [(Vendor::Claude, "helper"), (Vendor::Codex, "reviewer")]
+        );
     }
 
     #[test]

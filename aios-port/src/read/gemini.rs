@@ -957,7 +957,7 @@ fn dot_gemini_context(cx: &mut LoadCx, path: &str) {
 /// Reads the TOML commands under `dir` (recursively); `git/commit.toml` is `/git:commit`.
 /// Markdown files there are reported: Gemini does not load them.
 pub(crate) fn commands(cx: &mut LoadCx, dir: &str, scope: &Scope) {
-    for path in files_below(cx, dir) {
+    for path in cx.files_below(dir) {
         if path.ends_with(".toml") {
             command(cx, dir, &path, scope);
         } else if path.ends_with(".md") {
@@ -975,35 +975,6 @@ pub(crate) fn commands(cx: &mut LoadCx, dir: &str, scope: &Scope) {
             );
         }
     }
-}
-
-/// Every file below `dir`, sorted (from the index, or the filesystem for `~`).
-/// Under `~` each real directory is walked once, so a symlink loop ends.
-fn files_below(cx: &LoadCx, dir: &str) -> Vec<String> {
-    if let (Some(rest), Some(home)) = (dir.strip_prefix("~/"), cx.home.as_deref()) {
-        let mut out = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![(dir.to_string(), home.join(rest))];
-        while let Some((d, real)) = stack.pop() {
-            let Ok(canonical) = std::fs::canonicalize(&real) else {
-                continue;
-            };
-            if !seen.insert(canonical) {
-                continue;
-            }
-            for name in cx.list_dir(&d) {
-                let p = join(&d, &name);
-                if cx.is_dir(&p) {
-                    stack.push((p, real.join(&name)));
-                } else {
-                    out.push(p);
-                }
-            }
-        }
-        out.sort();
-        return out;
-    }
-    cx.index.files_under(dir).map(str::to_string).collect()
 }
 
 /// The command name Gemini derives from a path relative to the commands directory: segments
