@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::source::{ORIGIN_MARKER, SourceDb};
+use crate::source::{FILE_MARKER, FileId, ORIGIN_MARKER, SourceDb};
 use crate::vendor::Vendor;
 use crate::workspace::{Counts, Workspace};
 
@@ -59,10 +59,17 @@ pub fn to_json(ws: &Workspace) -> Value {
     doc
 }
 
-/// Replaces origin markers (and bare file ids under `"file"` keys) with readable locations.
+/// Replaces origin and file markers with readable locations, and masks vendor tokens.
 fn resolve_origins(v: &mut Value, db: &SourceDb) {
     match v {
         Value::Object(m) => {
+            if m.len() == 1
+                && let Some(id) = m.get(FILE_MARKER).and_then(Value::as_u64)
+                && (id as usize) < db.len()
+            {
+                *v = Value::String(db.get(FileId(id as u32)).path.clone());
+                return;
+            }
             if let Some(Value::Array(a)) = m.get(ORIGIN_MARKER)
                 && m.len() == 1
                 && a.len() == 3
@@ -70,7 +77,7 @@ fn resolve_origins(v: &mut Value, db: &SourceDb) {
                 let n = |i: usize| a[i].as_u64().unwrap_or(0) as usize;
                 let (file, start, end) = (n(0), n(1), n(2));
                 if file < db.len() {
-                    let f = db.get(crate::source::FileId(file as u32));
+                    let f = db.get(FileId(file as u32));
                     let (l, c) = f.line_col(start);
                     let (el, ec) = f.line_col(end);
                     *v = serde_json::json!({
@@ -79,14 +86,7 @@ fn resolve_origins(v: &mut Value, db: &SourceDb) {
                 }
                 return;
             }
-            for (k, x) in m.iter_mut() {
-                if (k == "file" || k == "from" || k == "resolved")
-                    && let Some(id) = x.as_u64()
-                    && (id as usize) < db.len()
-                {
-                    *x = Value::String(db.get(crate::source::FileId(id as u32)).path.clone());
-                    continue;
-                }
+            for x in m.values_mut() {
                 resolve_origins(x, db);
             }
         }
@@ -98,5 +98,29 @@ fn resolve_origins(v: &mut Value, db: &SourceDb) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::testing::{load, write};
+
+    /// A user's own `file`/`from` numbers stay numbers; the model's file ids become paths.
+    #[test]
+    fn user_numbers_are_not_taken_for_file_ids() {
+        let t = tempfile::tempdir().expect("tempdir");
+        let r = t.path();
+        write(r, "CLAUDE.md", "@a.md\n");
+        write(r, "a.md", "x\n");
+        write(
+            r,
+            ".mcp.json",
+            r#"{"mcpServers": {"s": {"command": "x", "meta": {"file": 0, "from": 1}}}}"#,
+        );
+        let doc = super::to_json(&load(r)).to_string();
+        assert!(doc.contains(r#""file":0"#), "{doc}");
+        assert!(doc.contains(r#""from":1"#), "{doc}");
+        assert!(doc.contains(r#""resolved":"a.md""#), "{doc}");
+        assert!(!doc.contains("$file"), "{doc}");
     }
 }

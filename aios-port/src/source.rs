@@ -8,9 +8,22 @@ use std::ops::Range;
 use serde::Serialize;
 
 /// Index of a file in a [`SourceDb`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);
+
+/// Serializes as a marker object (`{"$file": id}`) that reports replace with the file's path;
+/// a marker, not a bare number, so no user value is ever taken for a file id.
+impl Serialize for FileId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry(FILE_MARKER, &self.0)?;
+        m.end()
+    }
+}
+
+/// Key of the marker object a [`FileId`] serializes to before resolution.
+pub(crate) const FILE_MARKER: &str = "$file";
 
 /// Where a value came from: a file and a byte range in its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
