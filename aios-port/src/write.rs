@@ -4,6 +4,7 @@
 
 pub(crate) mod agents;
 pub(crate) mod commands;
+pub(crate) mod encode;
 pub mod hooks;
 pub mod mcp;
 pub(crate) mod permissions;

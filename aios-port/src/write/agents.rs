@@ -26,6 +26,7 @@ use crate::source::Origin;
 use crate::sync::plan::Planner;
 use crate::vendor::Vendor;
 use crate::write::Loss;
+use crate::write::encode::{toml_basic, toml_multiline, yaml_scalar};
 
 /// Plans the agents of `primary` for `target`.
 pub(crate) fn plan(p: &mut Planner<'_>, primary: Vendor, target: Vendor) {
@@ -709,21 +710,21 @@ fn render(target: Vendor, c: &Converted) -> String {
         Vendor::Codex => {
             let mut s = format!(
                 "name = {}\ndescription = {}\n",
-                toml_string(&c.name),
-                toml_string(&c.description)
+                toml_basic(&c.name),
+                toml_basic(&c.description)
             );
             if let Some(m) = &c.model {
-                s.push_str(&format!("model = {}\n", toml_string(m)));
+                s.push_str(&format!("model = {}\n", toml_basic(m)));
             }
             if let Some(e) = &c.effort {
-                s.push_str(&format!("model_reasoning_effort = {}\n", toml_string(e)));
+                s.push_str(&format!("model_reasoning_effort = {}\n", toml_basic(e)));
             }
             if c.read_only {
                 s.push_str("sandbox_mode = \"read-only\"\n");
             }
             s.push_str(&format!(
                 "developer_instructions = {}\n",
-                toml_multiline(&c.instructions)
+                toml_multiline(&format!("{}\n", c.instructions))
             ));
             s
         }
@@ -768,108 +769,10 @@ fn render(target: Vendor, c: &Converted) -> String {
     }
 }
 
-/// `s` as a YAML scalar: plain when that is certainly read back as the same string, else
-/// double-quoted (JSON string syntax, which YAML double-quoted scalars accept).
-fn yaml_scalar(s: &str) -> String {
-    const WORDS: &[&str] = &[
-        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
-    ];
-    let plain = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && !s.ends_with(' ')
-        && s.chars().all(|c| {
-            c.is_ascii_alphanumeric()
-                || matches!(
-                    c,
-                    ' ' | '.' | ',' | '-' | '_' | '(' | ')' | '/' | '+' | '=' | '?' | '!' | ';'
-                )
-        })
-        && !s.contains("  ")
-        && !WORDS.contains(&s.to_ascii_lowercase().as_str());
-    if plain {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            // Characters YAML does not allow unescaped (C0, DEL, C1, BOM, non-characters).
-            c if (c as u32) < 0x20
-                || (0x7f..=0x9f).contains(&(c as u32))
-                || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}') =>
-            {
-                out.push_str(&format!("\\u{:04X}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// `s` as a TOML basic string.
-fn toml_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\u{:04X}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// `s` as a TOML multi-line basic string (`"""` on lines of their own; the first newline is
-/// not part of the value, the last one is).
-fn toml_multiline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    out.push_str("\"\"\"\n");
-    let mut quotes = 0;
-    for c in s.chars() {
-        if c == '"' {
-            // Never three unescaped quotes in a row.
-            if quotes == 2 {
-                out.push_str("\\\"");
-                quotes = 0;
-            } else {
-                out.push('"');
-                quotes += 1;
-            }
-            continue;
-        }
-        quotes = 0;
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' | '\t' => out.push(c),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\u{:04X}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push_str("\n\"\"\"");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::read::testing::{load, write};
-    use crate::source::FileId;
     use crate::sync::lock::Lock;
     use crate::sync::{SyncOptions, SyncPlan};
 
@@ -1010,54 +913,6 @@ mod tests {
             },
             &gh
         ));
-    }
-
-    #[test]
-    fn yaml_scalars_read_back_as_written() {
-        for s in [
-            "reviewer",
-            "Reviews diffs, then reports (bugs first).",
-            "Prepares releases: bumps versions",
-            "yes",
-            "No",
-            "3d-modeler",
-            "- a list?",
-            "# not a comment",
-            "it's \"quoted\" \\ and\nmulti-line\ttabbed",
-            "ends with space ",
-            "del \u{7f} and c1 \u{85} and bom \u{feff}",
-            "*alias",
-            "[flow]",
-            "",
-        ] {
-            let yaml = format!("k: {}\n", yaml_scalar(s));
-            let mut diags = Vec::new();
-            let (node, strict) = crate::read::yaml::parse(FileId(0), &yaml, 0, &mut diags);
-            assert!(strict, "{yaml}: {diags:?}");
-            assert_eq!(node.get("k").and_then(|v| v.as_str()), Some(s), "{yaml}");
-        }
-        assert_eq!(yaml_scalar("Read, Grep, Glob"), "Read, Grep, Glob");
-        assert_eq!(yaml_scalar("a: b"), "\"a: b\"");
-    }
-
-    #[test]
-    fn toml_strings_read_back_as_written() {
-        for s in [
-            "plain",
-            "\"quoted\" and \\backslash\\",
-            "three \"\"\" quotes, four \"\"\"\" and five \"\"\"\"\"",
-            "ends with a quote\"",
-            "C:\\Users\\dev and \\d+\\.\\d+",
-            "tab\tcontrol \u{1} del \u{7f} crlf\r\nend",
-            "",
-        ] {
-            let text = format!("a = {}\nb = {}\n", toml_string(s), toml_multiline(s));
-            let doc: toml_edit::DocumentMut =
-                text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
-            assert_eq!(doc["a"].as_str(), Some(s), "{text}");
-            // The multi-line form ends with the newline before the closing quotes.
-            assert_eq!(doc["b"].as_str(), Some(format!("{s}\n").as_str()), "{text}");
-        }
     }
 
     #[test]

@@ -43,6 +43,7 @@ use crate::sync::plan::Planner;
 use crate::vendor::Vendor;
 use crate::workspace::Workspace;
 use crate::write::Loss;
+use crate::write::encode::{toml_basic, toml_multiline, yaml_scalar};
 use crate::write::skills::{Action, apply, blocked_parent, skill_names};
 
 /// Plans the commands of `primary` for `target`.
@@ -742,80 +743,13 @@ fn codex_preamble(pieces: &[Piece<'_>], from: Vendor) -> (String, Vec<Note>) {
 // ---------------------------------------------------------------------------------------------
 // Output formats
 
-/// A TOML basic string (`"..."`).
-fn toml_basic(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// A TOML string: multi-line basic (`"""`, starting on its own line) when `s` has a line
-/// break, else basic. Valid TOML 0.5 (Gemini CLI's parser) and 1.0.
+/// break, else basic. Line breaks are written as LF.
 fn toml_string(s: &str) -> String {
-    if !s.contains('\n') {
-        return toml_basic(s);
-    }
-    let s = s.replace("\r\n", "\n");
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::from("\"\"\"\n");
-    for (i, c) in chars.iter().enumerate() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            // No `"""` inside and no `"` just before the closing delimiter.
-            '"' if chars.get(i + 1).is_none_or(|n| *n == '"') => out.push_str("\\\""),
-            '\n' | '\t' => out.push(*c),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", *c as u32)),
-            c => out.push(*c),
-        }
-    }
-    out.push_str("\"\"\"");
-    out
-}
-
-/// A YAML scalar: plain when that reads back as the same string, else double-quoted (JSON
-/// string syntax, which YAML accepts).
-fn yaml_str(s: &str) -> String {
-    let plain = s.chars().next().is_some_and(|c| c.is_alphabetic())
-        && !s.ends_with(char::is_whitespace)
-        && s.chars().all(|c| {
-            c.is_alphanumeric()
-                || matches!(
-                    c,
-                    ' ' | '.'
-                        | ','
-                        | ';'
-                        | '('
-                        | ')'
-                        | '/'
-                        | '-'
-                        | '_'
-                        | '+'
-                        | '='
-                        | '\''
-                        | '!'
-                        | '?'
-                )
-        })
-        && !matches!(
-            s.to_ascii_lowercase().as_str(),
-            "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n"
-        );
-    if plain {
-        s.to_string()
+    if s.contains('\n') {
+        toml_multiline(&s.replace("\r\n", "\n"))
     } else {
-        serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
+        toml_basic(s)
     }
 }
 
@@ -963,8 +897,8 @@ fn actions(ws: &Workspace, primary: Vendor, target: Vendor) -> Vec<Action> {
                     format!("{dir}/SKILL.md"),
                     format!(
                         "---\nname: {}\ndescription: {}\n---\n\n{pre}{body}\n",
-                        yaml_str(&key),
-                        yaml_str(&desc.value)
+                        yaml_scalar(&key),
+                        yaml_scalar(&desc.value)
                     ),
                 )
             }
@@ -1036,7 +970,7 @@ fn actions(ws: &Workspace, primary: Vendor, target: Vendor) -> Vec<Action> {
                 }
                 let mut md = String::from("---\n");
                 if let Some(d) = &c.description {
-                    md.push_str(&format!("description: {}\n", yaml_str(&d.value)));
+                    md.push_str(&format!("description: {}\n", yaml_scalar(&d.value)));
                 }
                 // Gemini CLI commands are typed by the user only.
                 md.push_str("disable-model-invocation: true\n---\n\n");
@@ -1203,13 +1137,6 @@ mod tests {
                 "{s:?}"
             );
         }
-        assert_eq!(
-            yaml_str("Commit the staged changes"),
-            "Commit the staged changes"
-        );
-        assert_eq!(yaml_str("Fix: a"), "\"Fix: a\"");
-        assert_eq!(yaml_str("yes"), "\"yes\"");
-        assert_eq!(yaml_str("2 things"), "\"2 things\"");
         assert_eq!(
             crate::read::gemini::command_name("git/commit"),
             "git:commit"
