@@ -179,6 +179,40 @@ pub fn claude_tool(v: Vendor, name: &str) -> Option<&'static str> {
     }
 }
 
+/// Server and tool of a Claude Code MCP tool name, `mcp__<server>[__<tool>]` (tool None: every
+/// tool of the server, also for `__*`). None when `name` names no MCP server.
+pub fn claude_mcp_tool(name: &str) -> Option<(&str, Option<&str>)> {
+    let rest = name.strip_prefix("mcp__")?;
+    let (server, tool) = match rest.split_once("__") {
+        Some((s, t)) => (s, Some(t)),
+        None => (rest, None),
+    };
+    let tool = tool.filter(|t| *t != "*" && !t.is_empty());
+    (!server.is_empty()).then_some((server, tool))
+}
+
+/// Server and tool of a Gemini CLI MCP tool name, `mcp_<server>_<tool>` (tool None for `*`),
+/// for a server among `servers`: names may hold `_`, so the longest that fits. None when no
+/// server fits.
+pub fn gemini_mcp_tool<'a, 'b>(
+    name: &'a str,
+    servers: impl IntoIterator<Item = &'b str>,
+) -> Option<(&'a str, Option<&'a str>)> {
+    let rest = name.strip_prefix("mcp_")?;
+    let len = servers
+        .into_iter()
+        .filter(|s| {
+            !s.is_empty()
+                && rest.len() > s.len() + 1
+                && rest.starts_with(s)
+                && rest.as_bytes().get(s.len()) == Some(&b'_')
+        })
+        .map(str::len)
+        .max()?;
+    let tool = &rest[len + 1..];
+    Some((&rest[..len], (tool != "*").then_some(tool)))
+}
+
 /// The name vendor `v` uses for Claude tool `claude`, if it has one (for Codex: if a hook can
 /// intercept it).
 pub fn tool_for(v: Vendor, claude: &str) -> Option<&'static str> {
@@ -453,6 +487,34 @@ pub const CODEX_REASONING_EFFORTS: &[&str] = &["none", "minimal", "low", "medium
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mcp_tool_names_split_into_server_and_tool() {
+        assert_eq!(
+            claude_mcp_tool("mcp__github__create_issue"),
+            Some(("github", Some("create_issue")))
+        );
+        assert_eq!(claude_mcp_tool("mcp__github"), Some(("github", None)));
+        assert_eq!(claude_mcp_tool("mcp__github__*"), Some(("github", None)));
+        assert_eq!(claude_mcp_tool("mcp__"), None);
+        assert_eq!(claude_mcp_tool("Bash"), None);
+        let servers = ["ci", "ci_server", "github"];
+        assert_eq!(
+            gemini_mcp_tool("mcp_ci_server_get_log", servers),
+            Some(("ci_server", Some("get_log")))
+        );
+        assert_eq!(
+            gemini_mcp_tool("mcp_ci_get_log", servers),
+            Some(("ci", Some("get_log")))
+        );
+        assert_eq!(
+            gemini_mcp_tool("mcp_github_*", servers),
+            Some(("github", None))
+        );
+        assert_eq!(gemini_mcp_tool("mcp_github_", servers), None);
+        assert_eq!(gemini_mcp_tool("mcp_other_tool", servers), None);
+        assert_eq!(gemini_mcp_tool("mcp_*", servers), None);
+    }
 
     #[test]
     fn event_and_tool_maps_round_trip() {

@@ -277,15 +277,11 @@ fn neutral_tool(v: Vendor, t: &str, servers: &[String]) -> Option<Tool> {
     let t = t.trim();
     match v {
         Vendor::Claude => {
-            if let Some(rest) = t.strip_prefix("mcp__") {
-                let (server, tool) = match rest.split_once("__") {
-                    Some((s, "*")) => (s, None),
-                    Some((s, tool)) => (s, Some(tool.to_string())),
-                    None => (rest, None),
-                };
-                return (!server.is_empty()).then(|| Tool::Mcp {
+            if t.starts_with("mcp__") {
+                let (server, tool) = facts::claude_mcp_tool(t)?;
+                return Some(Tool::Mcp {
                     server: server.to_string(),
-                    tool,
+                    tool: tool.map(str::to_string),
                 });
             }
             let base = base_name(t);
@@ -296,26 +292,22 @@ fn neutral_tool(v: Vendor, t: &str, servers: &[String]) -> Option<Tool> {
                 return Some(Tool::AllMcp);
             }
             if let Some(rest) = t.strip_prefix("mcp_") {
-                // A server of the workspace whose name the entry starts with (server names may
-                // hold `_`), else the part before the first `_`, as Gemini CLI parses it.
-                let known = servers
-                    .iter()
-                    .filter(|s| {
-                        rest.len() > s.len() + 1
-                            && rest.starts_with(s.as_str())
-                            && rest.as_bytes().get(s.len()) == Some(&b'_')
-                    })
-                    .max_by_key(|s| s.len());
-                let (server, tool) = match known {
-                    Some(s) => (s.as_str(), &rest[s.len() + 1..]),
-                    None => rest.split_once('_')?,
-                };
-                if server.is_empty() || tool.is_empty() {
+                // A server of the workspace, else the part before the first `_`, as Gemini
+                // CLI parses it.
+                let (server, tool) =
+                    match facts::gemini_mcp_tool(t, servers.iter().map(String::as_str)) {
+                        Some(st) => st,
+                        None => {
+                            let (s, tool) = rest.split_once('_')?;
+                            (s, (tool != "*").then_some(tool))
+                        }
+                    };
+                if server.is_empty() || tool.is_some_and(str::is_empty) {
                     return None;
                 }
                 return Some(Tool::Mcp {
                     server: server.to_string(),
-                    tool: (tool != "*").then(|| tool.to_string()),
+                    tool: tool.map(str::to_string),
                 });
             }
             facts::claude_tool(Vendor::Gemini, t).map(|n| Tool::Builtin(n, false))

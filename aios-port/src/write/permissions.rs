@@ -44,6 +44,7 @@
 
 use serde_json::{Value, json};
 
+use crate::facts;
 use crate::model::{Permissions, Scope};
 use crate::source::{Origin, Spanned};
 use crate::sync::plan::Planner;
@@ -188,14 +189,10 @@ fn split_rule(rule: &str) -> (&str, Option<&str>) {
 fn classify(rule: &str) -> Class {
     let (tool, spec) = split_rule(rule);
     let spec = spec.map(str::trim).filter(|s| !s.is_empty());
-    if let Some(rest) = tool.strip_prefix("mcp__") {
-        let (server, t) = match rest.split_once("__") {
-            Some((s, t)) => (s, Some(t)),
-            None => (rest, None),
-        };
+    if let Some((server, t)) = facts::claude_mcp_tool(tool) {
         return Class::Mcp {
             server: server.to_string(),
-            tool: t.filter(|t| *t != "*" && !t.is_empty()).map(str::to_string),
+            tool: t.map(str::to_string),
         };
     }
     match tool {
@@ -548,7 +545,7 @@ fn gemini_rule(p: &Planner<'_>, kind: Kind, r: &Spanned<String>) -> Rule {
         origin: r.origin,
         inert: false,
     };
-    let claude_tool = crate::facts::claude_tool(Vendor::Gemini, tool);
+    let claude_tool = facts::claude_tool(Vendor::Gemini, tool);
     match (claude_tool, spec) {
         (Some("Bash"), Some(args)) => {
             // Gemini 0.61 turns an excluded `tool(args)` into a rule for a tool of that whole
@@ -564,25 +561,20 @@ fn gemini_rule(p: &Planner<'_>, kind: Kind, r: &Spanned<String>) -> Rule {
         (Some(c), None) => rule.claude = Some(c.to_string()),
         (_, Some(_)) => rule.inert = kind == Kind::Deny,
         (None, None) => {
-            if let Some(rest) = tool.strip_prefix("mcp_") {
-                // `mcp_<server>_<tool>`: the longest server name of the workspace that fits.
-                let servers = p
-                    .ws()
-                    .model
-                    .mcp_servers
-                    .iter()
-                    .filter(|s| s.vendor == Vendor::Gemini)
-                    .map(|s| s.name.value.as_str())
-                    .filter(|s| rest.starts_with(&format!("{s}_")))
-                    .max_by_key(|s| s.len());
-                if let Some(s) = servers {
-                    let t = &rest[s.len() + 1..];
-                    rule.claude = Some(if t == "*" {
-                        format!("mcp__{s}")
-                    } else {
-                        format!("mcp__{s}__{t}")
-                    });
-                }
+            // `mcp_<server>_<tool>` for a Gemini server of the workspace; an unknown server is
+            // not guessed (a deny rule converted wrongly would fail open).
+            let servers = p
+                .ws()
+                .model
+                .mcp_servers
+                .iter()
+                .filter(|s| s.vendor == Vendor::Gemini)
+                .map(|s| s.name.value.as_str());
+            if let Some((s, t)) = facts::gemini_mcp_tool(tool, servers) {
+                rule.claude = Some(match t {
+                    Some(t) => format!("mcp__{s}__{t}"),
+                    None => format!("mcp__{s}"),
+                });
             }
         }
     }
