@@ -106,6 +106,15 @@ pub fn neutral_event(v: Vendor, name: &str) -> Option<&'static str> {
     }
 }
 
+/// Neutral events whose handlers guard what the agent does: they can block a tool call, a
+/// permission or a prompt. Guards that would not run must never be ported silently.
+pub const GUARD_EVENTS: &[&str] = &["PreToolUse", "PermissionRequest", "UserPromptSubmit"];
+
+/// Whether event `name` of vendor `v` is one of the [`GUARD_EVENTS`].
+pub fn is_guard_event(v: Vendor, name: &str) -> bool {
+    neutral_event(v, name).is_some_and(|n| GUARD_EVENTS.contains(&n))
+}
+
 /// The name vendor `v` uses for the neutral event `neutral`, if `v` fires it.
 pub fn event_for(v: Vendor, neutral: &str) -> Option<&'static str> {
     match v {

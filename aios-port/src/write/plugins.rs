@@ -521,12 +521,7 @@ fn components(p: &mut Planner<'_>, pl: &Plugin, target: Vendor, what: &str, exis
         .hooks
         .iter()
         .filter(|h| h.scope == scope && vendors.contains(&h.vendor) && mine(h.origin.file))
-        .find(|h| {
-            matches!(
-                crate::facts::neutral_event(h.vendor, &h.event.value),
-                Some("PreToolUse" | "PermissionRequest")
-            )
-        })
+        .find(|h| crate::facts::is_guard_event(h.vendor, &h.event.value))
         .map(|h| (h.event.value.clone(), h.origin));
     let commands: Vec<(String, Origin)> = model
         .commands
@@ -1366,16 +1361,28 @@ mod tests {
             "b/hooks/hooks.json",
             r#"{"hooks": {"PreToolUse": [{"matcher": "Bash", "hooks": [{"type": "command", "command": "exit 2"}]}]}}"#,
         );
+        // A prompt guard counts as much as a tool guard.
+        write(
+            t.path(),
+            "c/.claude-plugin/plugin.json",
+            r#"{"name": "c", "version": "1.0.0"}"#,
+        );
+        write(
+            t.path(),
+            "c/hooks/hooks.json",
+            r#"{"hooks": {"UserPromptSubmit": [{"hooks": [{"type": "command", "command": "exit 2"}]}]}}"#,
+        );
         let plan = synced(t.path(), Vendor::Gemini);
         assert!(after(&plan, "a/gemini-extension.json").is_none());
         assert!(after(&plan, "b/gemini-extension.json").is_none());
+        assert!(after(&plan, "c/gemini-extension.json").is_none());
         let skipped: Vec<&str> = plan
             .losses
             .iter()
             .filter(|l| l.skipped && !l.refused)
             .map(|l| l.what.as_str())
             .collect();
-        assert_eq!(skipped, ["plugin `a`", "plugin `b`"]);
+        assert_eq!(skipped, ["plugin `a`", "plugin `b`", "plugin `c`"]);
     }
 
     #[test]

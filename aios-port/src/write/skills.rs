@@ -48,10 +48,6 @@ const PORTABLE_KEYS: &[&str] = &[
     "compatibility",
 ];
 
-/// Hook events whose handlers can block what the agent does: a skill that declares them
-/// guards its own tool calls.
-const GUARD_EVENTS: &[&str] = &["PreToolUse", "PermissionRequest", "UserPromptSubmit"];
-
 /// One thing a writer wants from the planner.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Action {
@@ -494,10 +490,12 @@ fn frontmatter_losses(ws: &Workspace, src: &Source<'_>, target: Vendor) -> Vec<L
     out
 }
 
-/// Whether a `hooks` value (settings shape) declares an event that can block tool calls.
+/// Whether a `hooks` value (Claude settings shape) declares a guard event.
 fn guards(v: &Value) -> bool {
-    v.as_object()
-        .is_some_and(|m| m.keys().any(|k| GUARD_EVENTS.contains(&k.as_str())))
+    v.as_object().is_some_and(|m| {
+        m.keys()
+            .any(|k| crate::facts::is_guard_event(Vendor::Claude, k))
+    })
 }
 
 #[cfg(test)]
