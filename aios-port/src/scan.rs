@@ -86,17 +86,56 @@ fn resolve_origins(v: &mut Value, db: &SourceDb) {
                 }
                 return;
             }
-            for x in m.values_mut() {
+            // A key/value pair as the model serializes it (`{"key", "value"}`).
+            if let (Some(Value::String(k)), Some(_)) = (m.get("key").cloned(), m.get("value")) {
+                m.entry("value").and_modify(|x| mask_credential(&k, x));
+            }
+            for (k, x) in m.iter_mut() {
+                mask_credential(k, x);
                 resolve_origins(x, db);
             }
         }
-        Value::Array(a) => a.iter_mut().for_each(|x| resolve_origins(x, db)),
+        Value::Array(a) => {
+            // A map entry as the model serializes it (`[key, value]`).
+            if let [Value::String(k), x] = a.as_mut_slice() {
+                mask_credential(k, x);
+            }
+            a.iter_mut().for_each(|x| resolve_origins(x, db));
+        }
         // The model keeps values as written; vendor tokens are never printed in full.
         Value::String(s) => {
             if let Some(r) = crate::secrets::redact_tokens(s) {
                 *s = r;
             }
         }
+        _ => {}
+    }
+}
+
+/// Masks a generic credential (a secret-looking key with a random-looking literal, as
+/// [`crate::secrets::generic_secret`] decides) held under `key`, wherever its text recurs in `v`.
+fn mask_credential(key: &str, v: &mut Value) {
+    let raw = match v {
+        Value::String(s) => s.clone(),
+        Value::Object(m) => match m.get("raw") {
+            Some(Value::String(s)) => s.clone(),
+            _ => return,
+        },
+        _ => return,
+    };
+    if raw.is_empty() || !crate::secrets::generic_secret(key, &raw) {
+        return;
+    }
+    let masked = crate::render::redact_value(&raw);
+    replace_text(v, &raw, &masked);
+}
+
+/// Replaces `from` with `to` in every string of `v`.
+fn replace_text(v: &mut Value, from: &str, to: &str) {
+    match v {
+        Value::String(s) if s.contains(from) => *s = s.replace(from, to),
+        Value::Object(m) => m.values_mut().for_each(|x| replace_text(x, from, to)),
+        Value::Array(a) => a.iter_mut().for_each(|x| replace_text(x, from, to)),
         _ => {}
     }
 }
@@ -122,5 +161,24 @@ mod tests {
         assert!(doc.contains(r#""from":1"#), "{doc}");
         assert!(doc.contains(r#""resolved":"a.md""#), "{doc}");
         assert!(!doc.contains("$file"), "{doc}");
+    }
+
+    /// Generic credentials (no vendor prefix) are masked in every shape the model uses.
+    #[test]
+    fn generic_credentials_are_masked() {
+        let t = tempfile::tempdir().expect("tempdir");
+        let r = t.path();
+        let secret = "Zq8vR2mK9xLp4TnW7bYc";
+        write(
+            r,
+            ".mcp.json",
+            &format!(
+                r#"{{"mcpServers": {{"s": {{"command": "x", "env": {{"DB_PASSWORD": "{secret}"}},
+                    "api_key": "{secret}", "meta": {{"client_secret": "{secret}"}}}}}}}}"#
+            ),
+        );
+        let doc = super::to_json(&load(r)).to_string();
+        assert!(!doc.contains(secret), "{doc}");
+        assert!(doc.contains("Zq8v…"), "{doc}");
     }
 }

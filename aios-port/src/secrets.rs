@@ -164,7 +164,17 @@ pub fn generic_secret(key: &str, value: &str) -> bool {
         && !v.contains("://")
         && !v.starts_with(['/', '.', '~'])
         && !v.chars().all(|c| c.is_ascii_digit())
+        && !is_env_name(v)
         && entropy(v) >= 3.0
+}
+
+/// The name of an environment variable (`LINEAR_API_KEY`): what `env_vars` and
+/// `bearer_token_env_var` hold, never a secret itself.
+fn is_env_name(v: &str) -> bool {
+    v.starts_with(|c: char| c.is_ascii_uppercase())
+        && v.contains('_')
+        && v.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// The secrets in value `v` of key `key`: every vendor token that is not a placeholder, else
@@ -261,6 +271,8 @@ mod tests {
             ("PASSWORD", "xxxxxxxxxxxxxxxx"),
             ("SECRET", "changeme-changeme"),
             ("Authorization", "Bearer ${TOKEN}"),
+            ("bearer_token_env_var", "LINEAR_API_KEY"),
+            ("env_vars", "GH_ENTERPRISE_TOKEN"),
         ] {
             assert!(!generic_secret(k, v), "{k}={v}");
         }
