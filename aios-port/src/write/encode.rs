@@ -3,6 +3,13 @@
 
 /// `s` as a TOML basic string (`"..."`).
 pub(crate) fn toml_basic(s: &str) -> String {
+    quoted(s, |c| (c as u32) < 0x20 || c == '\u{7f}')
+}
+
+/// `s` in double quotes: `"`, `\`, line breaks and tabs escaped with a backslash, and the other
+/// characters `escape` selects as `\uXXXX`. The syntax TOML basic strings and YAML
+/// double-quoted scalars share.
+fn quoted(s: &str, escape: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -12,7 +19,7 @@ pub(crate) fn toml_basic(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => unicode_escape(&mut out, c),
+            c if escape(c) => unicode_escape(&mut out, c),
             c => out.push(c),
         }
     }
@@ -72,27 +79,12 @@ pub(crate) fn yaml_scalar(s: &str) -> String {
     if plain {
         return s.to_string();
     }
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            // Characters YAML does not allow unescaped (C0, DEL, C1, BOM, non-characters).
-            c if (c as u32) < 0x20
-                || (0x7f..=0x9f).contains(&(c as u32))
-                || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}') =>
-            {
-                unicode_escape(&mut out, c)
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    // Characters YAML does not allow unescaped (C0, DEL, C1, BOM, non-characters).
+    quoted(s, |c| {
+        (c as u32) < 0x20
+            || (0x7f..=0x9f).contains(&(c as u32))
+            || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+    })
 }
 
 /// `\uXXXX`, which TOML basic strings and YAML double-quoted scalars both accept.
